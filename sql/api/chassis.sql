@@ -1,0 +1,1 @@
+-- sql/api/chassis.sql — manifest of the chassis layer's api objects (views, RPCs). Layer: chassis.

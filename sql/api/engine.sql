@@ -1,0 +1,1 @@
+-- sql/api/engine.sql — manifest of the engine layer's api objects (views, RPCs). Layer: engine.

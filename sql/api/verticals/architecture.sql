@@ -1,0 +1,1 @@
+-- sql/api/verticals/architecture.sql — manifest of the architecture vertical's api objects. Layer: vertical.

@@ -1,0 +1,38 @@
+-- sql/roles.sql — cluster roles and database-level privileges. Layer: chassis. Idempotent (roles are cluster-wide).
+do $$
+declare
+  r record;
+begin
+  for r in
+    select * from (values
+      ('app_owner', 'nologin'),
+      ('authenticator', 'login noinherit'),
+      ('anon', 'nologin'),
+      ('authenticated', 'nologin'),
+      ('sidecar', 'login noinherit'),
+      ('operator', 'nologin')
+    ) as v (name, attrs)
+  loop
+    if not exists (select 1 from pg_roles where rolname = r.name) then
+      execute format('create role %I %s', r.name, r.attrs);
+    end if;
+  end loop;
+end;
+$$;
+
+-- PostgREST (real or compatible) logs in as authenticator and switches to the JWT role.
+grant anon, authenticated to authenticator;
+-- The sidecar and worker act as the caller (authenticated) and, for webhooks and jobs, as themselves.
+grant authenticated, anon to sidecar;
+-- Humans run `set role operator` from psql; operators may also act as the sidecar for repairs.
+grant operator to postgres;
+
+do $$
+begin
+  execute format('grant create, connect, temporary on database %I to app_owner', current_database());
+  execute format('grant connect on database %I to authenticator, sidecar', current_database());
+  execute format('revoke create on schema public from public');
+end;
+$$;
+
+alter default privileges for role app_owner revoke execute on functions from public;

@@ -1,0 +1,84 @@
+"""Test helpers: run `postgrest-compat` as a subprocess on a free port, mint JWTs. Layer: postgrest_compat.
+
+Used by this package's tests, the contract/client suites and other Stance tests.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import jwt as pyjwt
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _ready(base_url: str) -> bool:
+    req = urllib.request.Request(base_url + "/", method="OPTIONS")
+    try:
+        with urllib.request.urlopen(req, timeout=2) as resp:
+            return resp.status < 500
+    except urllib.error.HTTPError as exc:
+        return exc.code not in (502, 503, 504)
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def running_server(
+    conf_path: str, env: Mapping[str, str] | None = None, *, timeout: float = 30.0, workers: int | None = None
+) -> Iterator[str]:
+    """Start `postgrest-compat conf_path` on a free port (env overrides merged over os.environ); yield the base
+    URL once it answers with its schema cache loaded; stop it on exit."""
+    port = free_port()
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    full_env["PGRST_SERVER_PORT"] = str(port)
+    full_env["PGRST_SERVER_HOST"] = "127.0.0.1"
+    if workers is not None:
+        full_env["PGRST_SERVER_WORKERS"] = str(workers)
+    full_env.setdefault("PGRST_SERVER_WORKERS", "1")
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "postgrest_compat", conf_path], env=full_env, stdout=log, stderr=subprocess.STDOUT
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                log.seek(0)
+                raise RuntimeError(f"postgrest-compat exited with {proc.returncode}:\n{log.read().decode()}")
+            if _ready(base_url):
+                break
+            if time.monotonic() > deadline:
+                log.seek(0)
+                raise RuntimeError(f"postgrest-compat not ready after {timeout}s:\n{log.read().decode()}")
+            time.sleep(0.1)
+        yield base_url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def mint_jwt(secret: str | bytes, claims: Mapping[str, Any], *, algorithm: str = "HS256", headers: dict | None = None):
+    """Sign `claims` (e.g. {"role": "authenticated", "sub": "alice"}) for tests."""
+    return pyjwt.encode(dict(claims), secret, algorithm=algorithm, headers=headers)

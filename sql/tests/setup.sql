@@ -1,3 +1,8 @@
--- sql/tests/setup.sql — test databases only: pgTAP and the tests schema with persona helpers (not part of load.sql).
+-- sql/tests/setup.sql — test databases only: pgTAP, the tests schema (helpers, invariant queries) and the pinned
+-- api surface, one file per layer (not part of load.sql). Layer: chassis (tests).
 create extension if not exists pgtap with schema public;
 \ir helpers.sql
+\ir invariants.sql
+\ir surface/chassis.sql
+\ir surface/engine.sql
+\ir surface/architecture.sql

@@ -1,0 +1,2 @@
+-- sql/tests/surface/architecture.sql — the architecture layer's pinned api objects: insert (name, kind) rows into
+-- tests.api_surface_expected and anon-executable functions into tests.anon_executable_allowed. Layer: architecture (tests).

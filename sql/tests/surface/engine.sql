@@ -1,0 +1,2 @@
+-- sql/tests/surface/engine.sql — the engine layer's pinned api objects: insert (name, kind) rows into
+-- tests.api_surface_expected and anon-executable functions into tests.anon_executable_allowed. Layer: engine (tests).

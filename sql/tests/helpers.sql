@@ -75,6 +75,14 @@ begin
 end;
 $$;
 
+create function tests.personal_tenant_id(sub text)
+returns uuid
+language sql stable security definer
+set search_path = ''
+as $$
+  select t.id from chassis.tenants as t where t.kind = 'personal' and t.created_by = tests.user_id(personal_tenant_id.sub);
+$$;
+
 -- A tenant owned by owner_sub (created when missing); status 'suspended' suspends it after creation.
 create function tests.create_tenant(
   slug text, owner_sub text, kind text default 'team', status text default 'active'

@@ -9,6 +9,6 @@ select
   m.version,
   m.created_at
 from chassis.memberships as m
-inner join chassis.users as u on u.id = m.user_id
+inner join chassis.users as u on m.user_id = u.id
 where m.tenant_id = (select chassis.current_tenant_id());
 grant select on api.members to authenticated;

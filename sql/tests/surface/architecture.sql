@@ -1,2 +1,19 @@
 -- sql/tests/surface/architecture.sql — the architecture layer's pinned api objects: insert (name, kind) rows into
 -- tests.api_surface_expected and anon-executable functions into tests.anon_executable_allowed. Layer: architecture (tests).
+-- Decision records (ADRs).
+insert into tests.api_surface_expected (name, kind) values
+('architecture_decisions', 'view'),
+('architecture_decision_options', 'view'),
+('architecture_decision_relations', 'view'),
+('architecture_decision_history', 'view'),
+('architecture_decision_review_flags', 'view'),
+('architecture_decisions_by_pattern', 'view'),
+('architecture_decision_create', 'function'),
+('architecture_decision_update', 'function'),
+('architecture_decision_transition', 'function'),
+('architecture_decision_supersede', 'function'),
+('architecture_decision_link', 'function'),
+('architecture_decision_unlink', 'function'),
+('architecture_decision_import', 'function'),
+('architecture_decision_import_links', 'function'),
+('architecture_decision_review_flag_resolve', 'function');

@@ -8,4 +8,5 @@ create table architecture.decision_counters (
 comment on table architecture.decision_counters is
 'Highest ADR number handed out per tenant; written only by architecture.tg_decisions__allocate_number().';
 alter table architecture.decision_counters enable row level security;
+alter table architecture.decision_counters force row level security;
 -- No grants and no policies: only the security-definer numbering trigger reads or writes it.

@@ -49,6 +49,7 @@ comment on column architecture.decisions.extra_sections is 'Unknown body section
 create index decisions_tenant_status_idx on architecture.decisions (tenant_id, status);
 create index decisions_tags_idx on architecture.decisions using gin (tags);
 alter table architecture.decisions enable row level security;
+alter table architecture.decisions force row level security;
 grant select on architecture.decisions to authenticated;
 grant insert (
   tenant_id, number, title, status, status_raw, implementation_status, decision_date, decision_makers, consulted,

@@ -17,6 +17,7 @@ create table architecture.decision_options (
 comment on table architecture.decision_options is 'MADR "Considered Options" with their pros, neutral points and cons.';
 create index decision_options_tenant_id_idx on architecture.decision_options (tenant_id);
 alter table architecture.decision_options enable row level security;
+alter table architecture.decision_options force row level security;
 grant select, delete on architecture.decision_options to authenticated;
 grant insert (id, tenant_id, decision_id, ord, title, description, pros, neutral, cons)
 on architecture.decision_options to authenticated;

@@ -33,6 +33,7 @@ create index decision_links_target_decision_id_idx on architecture.decision_link
 create index decision_links_pattern_id_idx on architecture.decision_links (pattern_id);
 create index decision_links_article_id_idx on architecture.decision_links (article_id);
 alter table architecture.decision_links enable row level security;
+alter table architecture.decision_links force row level security;
 grant select, delete on architecture.decision_links to authenticated;
 grant insert (tenant_id, decision_id, kind, target_decision_id, pattern_id, article_id, scope_note)
 on architecture.decision_links to authenticated;

@@ -16,4 +16,5 @@ comment on table architecture.decision_status_history is
 create index decision_status_history_decision_idx on architecture.decision_status_history (decision_id, id);
 create index decision_status_history_tenant_id_idx on architecture.decision_status_history (tenant_id);
 alter table architecture.decision_status_history enable row level security;
+alter table architecture.decision_status_history force row level security;
 grant select on architecture.decision_status_history to authenticated;

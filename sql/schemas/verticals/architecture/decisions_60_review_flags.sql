@@ -20,5 +20,6 @@ comment on table architecture.decision_review_flags is
 'One flag per (record, warning claim): the pattern, the claim and its evidence (quote, article) at flag time.';
 create index decision_review_flags_tenant_state_idx on architecture.decision_review_flags (tenant_id, state);
 alter table architecture.decision_review_flags enable row level security;
+alter table architecture.decision_review_flags force row level security;
 grant select on architecture.decision_review_flags to authenticated;
 grant update (state, resolution_note, resolved_by, resolved_at) on architecture.decision_review_flags to authenticated;

@@ -57,3 +57,39 @@
 \ir policies/chassis/audit_log.sql
 
 -- Later chassis concerns (jobs, billing, webhooks, outbox) append their lines below, in the same order.
+-- Chassis edges: metering, billing, outbox, webhooks, email.
+\ir schemas/chassis/usage_counters.sql
+\ir schemas/chassis/billing_plans.sql
+\ir schemas/chassis/billing_subscriptions.sql
+\ir schemas/chassis/billing_invoices.sql
+\ir schemas/chassis/billing_events.sql
+\ir schemas/chassis/usage_counts.sql
+\ir schemas/chassis/webhooks_event_types.sql
+\ir schemas/chassis/outbox_events.sql
+\ir schemas/chassis/webhooks_endpoints.sql
+\ir schemas/chassis/webhooks_deliveries.sql
+\ir schemas/chassis/email_messages.sql
+\ir functions/chassis/register_counter.sql
+\ir functions/chassis/register_plan.sql
+\ir functions/chassis/set_plan_limit.sql
+\ir functions/chassis/tenant_plan_id.sql
+\ir functions/chassis/usage_period_start.sql
+\ir functions/chassis/usage_period_end.sql
+\ir functions/chassis/meter.sql
+\ir functions/chassis/billing_event_tenant_id.sql
+\ir functions/chassis/billing_apply_event_v1.sql
+\ir functions/chassis/register_event_type.sql
+\ir functions/chassis/emit_event.sql
+\ir functions/chassis/webhook_delivery_start_v1.sql
+\ir functions/chassis/webhook_delivery_finish_v1.sql
+\ir functions/chassis/create_webhook_endpoint.sql
+\ir functions/chassis/set_webhook_endpoint_enabled.sql
+\ir functions/chassis/delete_webhook_endpoint.sql
+\ir functions/chassis/replay_webhook_delivery.sql
+\ir functions/chassis/send_email.sql
+\ir functions/chassis/email_message_start_v1.sql
+\ir functions/chassis/email_message_finish_v1.sql
+\ir functions/chassis/tg_invitations__send_email.sql
+\ir policies/chassis/billing.sql
+\ir policies/chassis/usage.sql
+\ir policies/chassis/webhooks.sql

@@ -12,3 +12,15 @@
 \ir chassis/change_member_role.sql
 \ir chassis/remove_member.sql
 \ir chassis/leave_tenant.sql
+\ir chassis/plans.sql
+\ir chassis/usage.sql
+\ir chassis/billing_status.sql
+\ir chassis/billing_invoices.sql
+\ir chassis/webhook_event_types.sql
+\ir chassis/webhook_endpoints.sql
+\ir chassis/webhook_deliveries.sql
+\ir chassis/webhook_attempts.sql
+\ir chassis/create_webhook_endpoint.sql
+\ir chassis/set_webhook_endpoint_enabled.sql
+\ir chassis/delete_webhook_endpoint.sql
+\ir chassis/replay_webhook_delivery.sql

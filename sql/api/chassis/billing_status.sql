@@ -9,6 +9,6 @@ select
   s.current_period_end,
   s.cancel_at_period_end
 from chassis.tenants as t
-left join chassis.subscriptions as s on s.tenant_id = t.id
+left join chassis.subscriptions as s on t.id = s.tenant_id
 where t.id in (select chassis.current_tenant_ids());
 grant select on api.billing_status to authenticated;

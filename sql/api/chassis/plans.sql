@@ -12,7 +12,8 @@ select
           l.counter,
           jsonb_build_object('period_limit', l.period_limit, 'rate_limit', l.rate_limit, 'rate_window', l.rate_window)
         )
-      from chassis.plan_limits as l where l.plan_id = p.id
+      from chassis.plan_limits as l
+      where l.plan_id = p.id
     ),
     '{}'
   ) as limits

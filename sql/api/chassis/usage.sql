@@ -13,11 +13,11 @@ select
   chassis.usage_period_end(c.period, now()) as resets_at
 from chassis.counters as c
 cross join (select chassis.tenant_plan_id(chassis.current_tenant_id()) as plan_id) as p
-left join chassis.plan_limits as l on l.plan_id = p.plan_id and l.counter = c.counter
+left join chassis.plan_limits as l on p.plan_id = l.plan_id and c.counter = l.counter
 left join chassis.usage_counts as u
   on
     u.tenant_id = chassis.current_tenant_id()
-    and u.counter = c.counter
+    and c.counter = u.counter
     and u.period_start = chassis.usage_period_start(c.period, now())
 where chassis.current_tenant_id() is not null;
 grant select on api.usage to authenticated;

@@ -42,3 +42,17 @@ create index webhook_attempts_tenant_id_idx on chassis.webhook_attempts (tenant_
 alter table chassis.webhook_attempts enable row level security;
 alter table chassis.webhook_attempts force row level security;
 grant select on chassis.webhook_attempts to authenticated, operator;
+
+-- The retry policy (one row): attempt n failing waits min(max_delay, base_delay * 2^(n-1)), jittered to 50–100 %.
+create table chassis.webhook_policy (
+  singleton boolean primary key default true check (singleton),
+  max_attempts int not null default 8 check (max_attempts between 1 and 50),
+  base_delay interval not null default '30 seconds',
+  max_delay interval not null default '6 hours',
+  lease interval not null default '2 minutes'
+);
+comment on column chassis.webhook_policy.lease is 'How long a started attempt keeps other workers off the delivery.';
+insert into chassis.webhook_policy default values;
+alter table chassis.webhook_policy enable row level security;
+alter table chassis.webhook_policy force row level security;
+grant select, update (max_attempts, base_delay, max_delay, lease) on chassis.webhook_policy to operator;

@@ -12,7 +12,19 @@ insert into tests.api_surface_expected (name, kind) values
 ('revoke_invitation', 'function'),
 ('change_member_role', 'function'),
 ('remove_member', 'function'),
-('leave_tenant', 'function');
+('leave_tenant', 'function'),
+('plans', 'view'),
+('usage', 'view'),
+('billing_status', 'view'),
+('billing_invoices', 'view'),
+('webhook_event_types', 'view'),
+('webhook_endpoints', 'view'),
+('webhook_deliveries', 'view'),
+('webhook_attempts', 'view'),
+('create_webhook_endpoint', 'function'),
+('set_webhook_endpoint_enabled', 'function'),
+('delete_webhook_endpoint', 'function'),
+('replay_webhook_delivery', 'function');
 
 -- anon runs the db-pre-request function; getters and can() may appear in policies of anon-readable relations.
 insert into tests.anon_executable_allowed (fn) values

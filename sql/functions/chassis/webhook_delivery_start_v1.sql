@@ -1,0 +1,33 @@
+-- sql/functions/chassis/webhook_delivery_start_v1.sql — claim a due delivery for one attempt (worker only).
+-- Layer: chassis. Returns the request to sign and send, or no row when the delivery is delivered, dead, leased by
+-- another attempt, not yet due, or its endpoint is disabled (so a duplicate job is a no-op). Takes a lease.
+create function chassis.webhook_delivery_start_v1(delivery_id uuid)
+returns table (message_id text, url text, secret text, body jsonb, attempt int)
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+declare
+  v_lease interval := (select p.lease from chassis.webhook_policy as p);
+begin
+  return query
+  update chassis.webhook_deliveries as d
+  set next_attempt_at = now() + v_lease, updated_at = now()
+  from chassis.webhook_endpoints as e, chassis.outbox as o
+  where d.id = webhook_delivery_start_v1.delivery_id
+    and e.id = d.endpoint_id and e.enabled
+    and o.id = d.outbox_id
+    and d.status in ('pending', 'retrying')
+    and d.next_attempt_at <= now()
+  returning
+    'msg_' || replace(d.id::text, '-', ''),
+    e.url,
+    e.secret,
+    jsonb_build_object(
+      'type', d.event_type,
+      'timestamp', to_char(o.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+      'data', o.payload
+    ),
+    d.attempt_count + 1;
+end;
+$$;
+grant execute on function chassis.webhook_delivery_start_v1(uuid) to sidecar;

@@ -24,7 +24,7 @@ begin
   end if;
   if v_invitation.email is not null then
     select u.email::text into v_email from chassis.users as u where u.id = chassis.require_user();
-    if v_email is null or v_invitation.email <> v_email::extensions.citext then
+    if v_email is null or pg_catalog.lower(v_invitation.email::text) <> pg_catalog.lower(v_email) then
       raise sqlstate 'PT403' using message = 'invitation was sent to another email address';
     end if;
   end if;

@@ -88,7 +88,8 @@ select is((select count(*)::int from api.billing_invoices), 1, 'owner: sees the 
 select tests.authenticate_as('gary', 'globex');
 select is((select count(*)::int from api.billing_invoices), 0, 'stranger: sees no acme invoice');
 select is(
-  (select count(*)::int from api.billing_status where tenant_id = tests.tenant_id('acme')), 0,
+  (select count(*)::int from api.billing_status
+where tenant_id = tests.tenant_id('acme')), 0,
   'stranger: sees no acme billing status'
 );
 

@@ -62,14 +62,17 @@ select results_eq(
 );
 
 select tests.authenticate_as('mia', 'acme');
-select is((select used from api.usage where counter = 'tests.widgets'), 3::bigint, 'member: sees the tenant usage');
+select is((select used from api.usage
+where counter = 'tests.widgets'), 3::bigint, 'member: sees the tenant usage');
 select throws_ok($$ select tests.make_widget() $$, 'PT402', null, 'member: refused too (the limit is per tenant)');
 
 select tests.authenticate_as('gary', 'globex');
-select is((select used from api.usage where counter = 'tests.widgets'), 0::bigint, 'stranger: sees only globex');
+select is((select used from api.usage
+where counter = 'tests.widgets'), 0::bigint, 'stranger: sees only globex');
 select is(tests.make_widget(), 1::bigint, 'stranger: globex has its own count');
 select is(
-  (select count(*)::int from chassis.usage_counts where tenant_id = tests.tenant_id('acme')), 0,
+  (select count(*)::int from chassis.usage_counts
+where tenant_id = tests.tenant_id('acme')), 0,
   'stranger: cannot read acme usage rows'
 );
 

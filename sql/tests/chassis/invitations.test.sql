@@ -1,0 +1,124 @@
+-- sql/tests/chassis/invitations.test.sql — invite, accept, decline, revoke per persona: token shown once and
+-- stored hashed, single use, expiry, email binding, role limits, tenant isolation. Layer: chassis (tests).
+begin;
+select plan(33);
+select tests.personas();
+create temp table tokens (name text primary key, token text, id uuid) on commit drop;
+grant select, insert on tokens to authenticated, anon;
+
+-- Who may invite.
+select tests.authenticate_as('olivia', 'acme');
+insert into tokens select 'member', r ->> 'token', (r ->> 'invitation_id')::uuid from api.invite('member') as r;
+select ok((select token from tokens where name = 'member') ~ '^inv_[0-9a-f]{48}$', 'owner: gets a token once');
+select ok((select expires_at from api.invitations where id = (select id from tokens where name = 'member'))
+  between now() + interval '7 days' - interval '1 minute' and now() + interval '7 days', 'default validity is 7 days');
+insert into tokens select 'owner', r ->> 'token', (r ->> 'invitation_id')::uuid from api.invite('owner') as r;
+select is((select count(*)::int from tokens), 2, 'owner: may invite owners');
+select tests.authenticate_as('adam', 'acme');
+insert into tokens select 'admin', r ->> 'token', (r ->> 'invitation_id')::uuid from api.invite('admin') as r;
+select is((select count(*)::int from tokens), 3, 'admin: may invite admins');
+select throws_ok($$ select api.invite('owner') $$, 'PT403', 'only owners can invite owners', 'admin: cannot invite owners');
+select tests.authenticate_as('mia', 'acme');
+select throws_ok($$ select api.invite('member') $$, 'PT403', 'only owners and admins can invite', 'member: cannot invite');
+select tests.authenticate_as('victor', 'acme');
+select throws_ok($$ select api.invite('viewer') $$, 'PT403', 'only owners and admins can invite', 'viewer: cannot invite');
+select tests.authenticate_as('olivia');
+select throws_ok($$ select api.invite('member') $$, 'PT400', 'no tenant selected', 'no tenant: nothing to invite into');
+select tests.authenticate_as('olivia', headers => jsonb_build_object('x-tenant-id', tests.personal_tenant_id('olivia')));
+select throws_ok($$ select api.invite('member') $$, 'PT400', 'a personal tenant cannot have other members',
+  'personal tenant: no invitations');
+select tests.authenticate_as('olivia', 'acme');
+select throws_ok($$ select api.invite('boss') $$, 'PT400', 'unknown role boss', 'unknown role refused');
+select throws_ok($$ select api.invite('member', valid_for => '90 days') $$, 'PT400',
+  'an invitation is valid for 5 minutes to 30 days', 'validity is bounded');
+
+-- Only the hash is stored.
+select tests.clear_authentication();
+select is(
+  (select i.token_hash from chassis.invitations as i where i.id = (select id from tokens where name = 'member')),
+  sha256(convert_to((select token from tokens where name = 'member'), 'UTF8')),
+  'the stored hash is sha256 of the token'
+);
+select is_empty(
+  $$ select 1 from chassis.invitations as i, tokens as t
+     where position(convert_to(t.token, 'UTF8') in i.token_hash) > 0 $$,
+  'no token is stored in clear'
+);
+
+-- Accept.
+select tests.authenticate_as('zoe');
+select throws_ok(format('select api.accept_invitation(%L)', (select token from tokens where name = 'member')),
+  'PT401', 'not signed in', 'unknown user: must sign in before accepting');
+select tests.authenticate_as('nina');
+select throws_ok($$ select api.accept_invitation('inv_nope') $$, 'PT404', 'invitation not found', 'unknown token');
+select is(api.accept_invitation((select token from tokens where name = 'member')), tests.tenant_id('acme'),
+  'invitee: accepting returns the tenant');
+select tests.authenticate_as('nina', 'acme');
+select is(chassis.current_tenant_role(), 'member', 'invitee: now a member with the invited role');
+select throws_ok(format('select api.accept_invitation(%L)', (select token from tokens where name = 'member')),
+  'PT409', 'invitation already accepted', 'an invitation is single use');
+select tests.authenticate_as('gary', 'globex');
+select throws_ok(format('select api.accept_invitation(%L)', (select token from tokens where name = 'member')),
+  'PT409', 'invitation already accepted', 'a used token cannot be replayed by someone else');
+select tests.authenticate_as('mia', 'acme');
+select throws_ok(format('select api.accept_invitation(%L)', (select token from tokens where name = 'admin')),
+  'PT409', 'already a member of tenant acme', 'members cannot accept an invitation into their own tenant');
+
+-- Email-bound invitations.
+select tests.authenticate_as('olivia', 'acme');
+insert into tokens select 'bound', r ->> 'token', (r ->> 'invitation_id')::uuid
+from api.invite('viewer', 'Gary@Example.test') as r;
+select tests.authenticate_as('nina');
+select throws_ok(format('select api.accept_invitation(%L)', (select token from tokens where name = 'bound')),
+  'PT403', 'invitation was sent to another email address', 'someone else cannot use an email-bound invitation');
+select tests.authenticate_as('gary');
+select lives_ok(format('select api.accept_invitation(%L)', (select token from tokens where name = 'bound')),
+  'the addressee accepts (email compared case-insensitively)');
+
+-- Expiry.
+select tests.authenticate_as('olivia', 'acme');
+insert into tokens select 'short', r ->> 'token', (r ->> 'invitation_id')::uuid
+from api.invite('member', valid_for => '5 minutes') as r;
+select tests.clear_authentication();
+update chassis.invitations set expires_at = now() - interval '1 second' where id = (select id from tokens where name = 'short');
+select tests.authenticate_as('nina');
+select throws_ok(format('select api.accept_invitation(%L)', (select token from tokens where name = 'short')),
+  'PT409', null, 'an expired invitation cannot be accepted');
+
+-- Decline.
+select tests.authenticate_as('olivia', 'acme');
+insert into tokens select 'declined', r ->> 'token', (r ->> 'invitation_id')::uuid from api.invite('member') as r;
+select tests.authenticate_as('suzy');
+select lives_ok(format('select api.decline_invitation(%L)', (select token from tokens where name = 'declined')),
+  'invitee: declines');
+select throws_ok(format('select api.accept_invitation(%L)', (select token from tokens where name = 'declined')),
+  'PT409', 'invitation already declined', 'a declined invitation cannot be accepted');
+
+-- Revoke.
+select tests.authenticate_as('mia', 'acme');
+select throws_ok(format('select api.revoke_invitation(%L)', (select id from tokens where name = 'owner')),
+  'PT403', 'only owners and admins can revoke invitations', 'member: cannot revoke');
+select tests.authenticate_as('gary', 'globex');
+select throws_ok(format('select api.revoke_invitation(%L)', (select id from tokens where name = 'owner')),
+  'PT404', 'invitation not found', 'stranger: another tenant''s invitation does not exist for him');
+select tests.authenticate_as('adam', 'acme');
+select lives_ok(format('select api.revoke_invitation(%L)', (select id from tokens where name = 'owner')),
+  'admin: revokes a pending invitation');
+select throws_ok(format('select api.revoke_invitation(%L)', (select id from tokens where name = 'owner')),
+  'PT409', 'invitation already revoked', 'revoking twice is a conflict');
+select results_eq(
+  format('select status, responded_by from api.invitations where id = %L', (select id from tokens where name = 'owner')),
+  format('values (%L, %L::uuid)', 'revoked', tests.user_id('adam')), 'the revocation is recorded'
+);
+select tests.authenticate_as('nina');
+select throws_ok(format('select api.accept_invitation(%L)', (select token from tokens where name = 'owner')),
+  'PT409', 'invitation already revoked', 'a revoked invitation cannot be accepted');
+
+-- Anonymous.
+select tests.as_anon();
+select throws_ok(format('select api.accept_invitation(%L)', (select token from tokens where name = 'admin')),
+  '42501', null, 'anon: cannot accept');
+select throws_ok($$ select api.invite('member') $$, '42501', null, 'anon: cannot invite');
+
+select * from finish();
+rollback;

@@ -55,6 +55,8 @@ class FetchResult:
 class _Limits:
     max_bytes: int
     max_redirects: int
+    method: str = "GET"
+    content: bytes | None = None
 
 
 async def _addresses(url: httpx.URL, port: int, policy: AddressPolicy) -> list[IPAddress]:
@@ -73,7 +75,7 @@ async def _addresses(url: httpx.URL, port: int, policy: AddressPolicy) -> list[I
 
 
 async def _pinned_request(
-    client: httpx.AsyncClient, url: httpx.URL, headers: Mapping[str, str], policy: AddressPolicy
+    client: httpx.AsyncClient, url: httpx.URL, headers: Mapping[str, str], policy: AddressPolicy, limits: _Limits
 ) -> tuple[httpx.Request, str]:
     if url.scheme not in ("http", "https"):
         raise UnsupportedScheme(f"scheme {url.scheme!r} is not allowed", url=str(url))
@@ -85,9 +87,10 @@ async def _pinned_request(
     chosen = addresses[0]
     extensions = {"sni_hostname": url.host} if url.scheme == "https" else {}
     request = client.build_request(
-        "GET",
+        limits.method,
         url.copy_with(host=str(chosen)),
         headers={**headers, "host": url.netloc.decode("ascii")},
+        content=limits.content,
         extensions=extensions,
     )
     return request, str(chosen)
@@ -117,7 +120,7 @@ async def _follow(
         if str(current) in visited:
             raise RedirectLoop(f"redirect loop back to {current}", url=str(start))
         visited.add(str(current))
-        request, address = await _pinned_request(client, current, headers, policy)
+        request, address = await _pinned_request(client, current, headers, policy, limits)
         response = await client.send(request, stream=True)
         try:
             location = response.headers.get("location")
@@ -145,8 +148,10 @@ async def fetch(
     read_timeout: float = 15.0,
     total_timeout: float = 20.0,
     user_agent: str = DEFAULT_USER_AGENT,
+    method: str = "GET",
+    content: bytes | None = None,
 ) -> FetchResult:
-    """GET `url` under `policy`; returns the final non-redirect response or raises a `FetchError`.
+    """GET (or `method`) `url` under `policy`; returns the final non-redirect response or raises a `FetchError`.
 
     Args:
         url: absolute http(s) URL.
@@ -158,9 +163,11 @@ async def fetch(
         read_timeout: seconds between received bytes.
         total_timeout: seconds for the whole fetch, redirects included.
         user_agent: sent unless `headers` names one.
+        method: HTTP method (outbound webhooks POST with `max_redirects=0`).
+        content: request body, sent on every hop.
     """
     merged = {"user-agent": user_agent, **{k.lower(): v for k, v in (headers or {}).items()}}
-    limits = _Limits(max_bytes=max_bytes, max_redirects=max_redirects)
+    limits = _Limits(max_bytes=max_bytes, max_redirects=max_redirects, method=method, content=content)
     timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
     try:
         start = httpx.URL(url)

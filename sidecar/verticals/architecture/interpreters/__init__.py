@@ -1,0 +1,3 @@
+"""Interpreters the architecture vertical registers with the engine (mentions, insights). Layer: vertical."""
+
+from __future__ import annotations

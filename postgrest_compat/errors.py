@@ -66,14 +66,17 @@ def invalid_body(message: str) -> ApiError:
     return pgrst("PGRST102", message)
 
 
-def jwt_error(message: str) -> ApiError:
+def _bearer_invalid(message: str) -> list[tuple[str, str]]:
     desc = message.replace('"', '\\"')
-    return pgrst("PGRST301", message, headers=[("WWW-Authenticate", f'Bearer error="invalid_token", error_description="{desc}"')])
+    return [("WWW-Authenticate", f'Bearer error="invalid_token", error_description="{desc}"')]
+
+
+def jwt_error(message: str) -> ApiError:
+    return pgrst("PGRST301", message, headers=_bearer_invalid(message))
 
 
 def jwt_claims_error(message: str) -> ApiError:
-    desc = message.replace('"', '\\"')
-    return pgrst("PGRST303", message, headers=[("WWW-Authenticate", f'Bearer error="invalid_token", error_description="{desc}"')])
+    return pgrst("PGRST303", message, headers=_bearer_invalid(message))
 
 
 def anonymous_disabled() -> ApiError:
@@ -166,7 +169,8 @@ def _raised_pgrst(message: str, detail: str | None) -> ApiError:
             "MESSAGE must be a JSON object with obligatory keys: 'code', 'message' and optional keys: 'details', "
             "'hint'.",
         )
-    return ApiError(status, str(body.get("code", "")), body.get("message"), body.get("details"), body.get("hint"), headers)
+    code = str(body.get("code", ""))
+    return ApiError(status, code, body.get("message"), body.get("details"), body.get("hint"), headers)
 
 
 def reason_phrase(status: int) -> str:

@@ -12,11 +12,10 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import httpx
 import jwt as pyjwt
 
 
@@ -27,14 +26,11 @@ def free_port() -> int:
 
 
 def _ready(base_url: str) -> bool:
-    req = urllib.request.Request(base_url + "/", method="OPTIONS")
     try:
-        with urllib.request.urlopen(req, timeout=2) as resp:
-            return resp.status < 500
-    except urllib.error.HTTPError as exc:
-        return exc.code not in (502, 503, 504)
-    except OSError:
+        resp = httpx.options(base_url + "/", timeout=2)
+    except httpx.HTTPError:
         return False
+    return resp.status_code not in (502, 503, 504)
 
 
 @contextlib.contextmanager

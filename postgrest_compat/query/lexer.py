@@ -78,8 +78,11 @@ def parse_name(cur: Cursor, expecting: str = "field name (* or [a..z0..9_$])") -
         ch = text[cur.pos]
         if _is_name_char(ch):
             cur.pos += 1
-        elif ch == "-" and not text.startswith("->", cur.pos) and cur.pos + 1 < len(text) and (
-            _is_name_char(text[cur.pos + 1])
+        elif (
+            ch == "-"
+            and not text.startswith("->", cur.pos)
+            and cur.pos + 1 < len(text)
+            and (_is_name_char(text[cur.pos + 1]))
         ):
             cur.pos += 1
         else:

@@ -124,9 +124,7 @@ def parse_query(raw: str, *, is_rpc: bool = False) -> ParsedQuery:
         path, fld = _filter_key(key)
         pq.at(path).filters.append(Filter(fld, parse_filter_value(value)))
     pq.select = parse_select(select_text or "")
-    pq.canonical = "&".join(
-        f"{k}={v}" for k, v in sorted(split_query(raw)) if not (is_rpc and (k, v) in pq.rpc_args)
-    )
+    pq.canonical = "&".join(f"{k}={v}" for k, v in sorted(split_query(raw)) if not (is_rpc and (k, v) in pq.rpc_args))
     return pq
 
 

@@ -21,6 +21,7 @@
 \ir functions/chassis/set_envelope.sql
 \ir functions/chassis/pre_request.sql
 -- Authorization.
+\ir functions/chassis/has_grant.sql
 \ir functions/chassis/can.sql
 \ir functions/chassis/register_action.sql
 -- Audit and optimistic concurrency.

@@ -1,6 +1,7 @@
 -- sql/functions/chassis/can.sql — may the caller perform action (on one resource)? Layer: chassis.
 -- True when the caller's role in the current tenant holds the action (chassis.role_actions), or when the resource
--- was shared with the caller (as a user, or through their role in the resource's tenant) in chassis.resource_grants.
+-- was shared with the caller (chassis.has_grant). The role part is relative to the current tenant: pair it with
+-- tenant_id = (select chassis.current_tenant_id()); use has_grant() alone for cross-tenant sharing in policies.
 -- Unknown actions raise 22023 so a typo cannot silently deny or allow. In policies: (select chassis.can('x.y.z')).
 create function chassis.can(action text, resource_type text default null, resource_id uuid default null)
 returns boolean
@@ -9,7 +10,6 @@ set search_path = ''
 as $$
 declare
   v_user_id uuid := chassis.current_user_id();
-  v_tenant_id uuid := chassis.current_tenant_id();
   v_role text := chassis.current_tenant_role();
 begin
   if not exists (select 1 from chassis.actions as a where a.action = can.action) then
@@ -23,15 +23,7 @@ begin
   return exists (
     select 1 from chassis.role_actions as ra where ra.action = can.action and ra.role = v_role
   ) or (
-    can.resource_id is not null and exists (
-      select 1
-      from chassis.resource_grants as g
-      inner join chassis.tenants as t on t.id = g.tenant_id and t.status = 'active'
-      where g.action = can.action
-        and g.resource_type = can.resource_type
-        and g.resource_id = can.resource_id
-        and (g.grantee_user_id = v_user_id or (g.grantee_role = v_role and g.tenant_id = v_tenant_id))
-    )
+    can.resource_id is not null and chassis.has_grant(can.action, can.resource_type, can.resource_id)
   );
 end;
 $$;

@@ -35,4 +35,5 @@ insert into tests.anon_executable_allowed (fn) values
 ('chassis.current_tenant_ids()'),
 ('chassis.envelope()'),
 ('chassis.require_envelope()'),
-('chassis.can(text,text,uuid)');
+('chassis.can(text,text,uuid)'),
+('chassis.has_grant(text,text,uuid)');

@@ -170,9 +170,8 @@ class Handler:
 
         def check(row, _plan_rows):
             page = row[1] or 0
-            if media.kind == "object" and req.method != "HEAD" and (
-                (planned.kind != "mutation" and page != 1) or (planned.kind == "mutation" and page != 1
-                                                               and prefer.get("return") == "representation")):  # fmt: skip
+            wants_rows = planned.kind != "mutation" or prefer.get("return") == "representation"
+            if media.kind == "object" and req.method != "HEAD" and wants_rows and page != 1:
                 raise singular_error(page)
             if strict and max_aff is not None and (mutation or planned.kind == "rpc"):
                 if single_rpc:
@@ -283,8 +282,7 @@ class Handler:
             else:
                 if not isinstance(args_obj, dict):
                     raise pgrst("PGRST102", "Empty or invalid json")
-                args = {k: (orjson.dumps(v).decode() if isinstance(v, dict) and _is_arrayish(fn, k) else v)
-                        for k, v in args_obj.items()}  # fmt: skip
+                args = dict(args_obj)
             read_only = fn.volatility != "v"
         else:
             args: dict = {}
@@ -308,10 +306,6 @@ class Handler:
         row, plan_rows = await self._execute(req, role, claims, has_token, schema, planned, prefer, media, commit,
                                              count, mutation=False, single_rpc=not fn.retset)  # fmt: skip
         return self._respond(req, row, plan_rows, planned, prefer, media, count, applied, schema, None)
-
-
-def _is_arrayish(fn, key: str) -> bool:
-    return False
 
 
 def error_response(err: ApiError, verbosity: str = "verbose") -> Response:

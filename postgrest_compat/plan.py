@@ -48,8 +48,11 @@ def page_bounds(pq: ParsedQuery, range_header: str | None, max_rows: int | None)
             lo = int(m.group(1))
             hi = int(m.group(2)) if m.group(2) else None
             if hi is not None and lo > hi:
-                raise pgrst("PGRST103", "Requested range not satisfiable",
-                            "The lower boundary must be lower than or equal to the upper boundary in the Range header.")  # fmt: skip
+                raise pgrst(
+                    "PGRST103",
+                    "Requested range not satisfiable",
+                    "The lower boundary must be lower than or equal to the upper boundary in the Range header.",
+                )
             offset = max(offset, lo)
             if hi is not None:
                 upper = hi if upper is None else min(upper, hi)

@@ -39,7 +39,7 @@ def find_relationship(sc: SchemaCache, origin: Table, target: str, hint: str | N
         found = [r for r in rels if r.foreign.schema == schema and r.foreign.name == target]
         if not found:
             found = [r for r in rels if r.junction is None and r.computed is None and r.foreign.schema == schema
-                     and (r.constraint == target or (r.cardinality in ("M2O", "O2O") and r.columns == [target]))]  # fmt: skip
+                     and (r.constraint == target or (r.to_one and r.columns == [target]))]  # fmt: skip
             if len(found) > 1:
                 found = [r for r in found if r.cardinality != "O2M"] or found
     else:

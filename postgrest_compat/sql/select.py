@@ -166,7 +166,8 @@ class ReadRenderer:
             agg_alias = alias
             on = f"{alias}.{agg_alias} IS NOT NULL" if emb.join == "inner" else "TRUE"
             lvl.joins.append(
-                f"{join} (SELECT json_agg({alias})::jsonb AS {agg_alias} FROM ({sub_sql}) AS {alias}) AS {alias} ON {on}"
+                f"{join} (SELECT json_agg({alias})::jsonb AS {agg_alias} FROM ({sub_sql}) AS {alias}) "
+                f"AS {alias} ON {on}"
             )
             lvl.null_exprs[key] = f"{alias}.{agg_alias}"
             if output:

@@ -21,7 +21,11 @@ begin
   ) then
     raise exception 'enable_audit: % has no column %', enable_audit.target, v_column;
   end if;
-  execute pg_catalog.format('drop trigger if exists _900_audit on %s', enable_audit.target);
+  if exists (
+    select 1 from pg_catalog.pg_trigger as t where t.tgrelid = enable_audit.target and t.tgname = '_900_audit'
+  ) then
+    execute pg_catalog.format('drop trigger _900_audit on %s', enable_audit.target);
+  end if;
   execute pg_catalog.format(
     'create trigger _900_audit after insert or update or delete on %s '
     'for each row execute function chassis.tg__audit(%L)',

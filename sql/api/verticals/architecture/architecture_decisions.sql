@@ -54,3 +54,10 @@ where o.id = d.outcome_option_id) as chosen_option,
 from architecture.decisions as d;
 comment on view api.architecture_decisions is 'Architecture decision records of the current tenant (MADR 4 fields).';
 grant select on api.architecture_decisions to authenticated;
+-- PATCH edits content fields under the same RLS, grants and triggers (If-Match → PT409); status moves, numbers and
+-- options go through the RPCs.
+grant update (
+  title, decision_date, decision_makers, consulted, informed, context, decision_drivers, outcome_justification,
+  consequences_good, consequences_bad, consequences_neutral, confirmation, more_information, tags,
+  implementation_status, version
+) on api.architecture_decisions to authenticated;

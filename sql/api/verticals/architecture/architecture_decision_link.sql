@@ -49,11 +49,17 @@ begin
   on conflict on constraint decision_links_unique_key do nothing
   returning decision_links.id into v_link_id;
   if v_link_id is null then
+    -- Already linked, or (symmetric kinds) linked from the other side.
     select l.id into v_link_id from architecture.decision_links as l
-    where l.decision_id = v_record.id and l.kind = architecture_decision_link.kind
-      and l.target_decision_id is not distinct from architecture_decision_link.target_id
+    where l.kind = architecture_decision_link.kind
       and l.pattern_id is not distinct from architecture_decision_link.pattern_id
-      and l.article_id is not distinct from architecture_decision_link.article_id;
+      and l.article_id is not distinct from architecture_decision_link.article_id
+      and (
+        (l.decision_id = v_record.id
+          and l.target_decision_id is not distinct from architecture_decision_link.target_id)
+        or (l.kind in ('relates_to', 'conflicts_with')
+          and l.decision_id = architecture_decision_link.target_id and l.target_decision_id = v_record.id)
+      );
   end if;
   return v_link_id;
 end;

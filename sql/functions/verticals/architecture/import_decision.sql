@@ -2,7 +2,8 @@
 -- Security definer so records land in the status the file says (a superseded record is not editable through RLS);
 -- it therefore checks everything itself: the caller's tenant, and can() — drafts need architecture.decision.draft,
 -- any other status architecture.decision.decide. Matches an existing record by uid, then by (tenant, source_path);
--- an unchanged document is a no-op. A new record keeps its number when free, else gets the next one.
+-- an unchanged document is a no-op. A new record keeps its number when free, else gets the next one. On re-import a
+-- status change follows the lifecycle, except superseded, which takes effect when the superseder's link is imported.
 create or replace function architecture.import_decision(
   document jsonb, number int, status text, status_raw text, source_format text, source_path text, uid uuid
 )
@@ -59,8 +60,9 @@ begin
         perform architecture.save_decision_content(v_id, v_doc, null);
       end if;
       perform set_config('architecture.status_reason', concat_ws(' ', 'imported from', import_decision.source_path), true);
+      -- "superseded" follows from the superseder's link (imported next); other moves follow the lifecycle.
       update architecture.decisions as d set
-        status = v_status, status_raw = import_decision.status_raw, source_hash = v_hash,
+        status = case when v_status = 'superseded' then d.status else v_status end, status_raw = import_decision.status_raw, source_hash = v_hash,
         source_format = coalesce(import_decision.source_format, d.source_format),
         source_path = coalesce(import_decision.source_path, d.source_path)
       where d.id = v_id;

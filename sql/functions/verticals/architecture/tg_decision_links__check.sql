@@ -1,11 +1,18 @@
 -- sql/functions/verticals/architecture/tg_decision_links__check.sql — sane supersession links. Layer: vertical.
--- Only accepted (or already superseded/deprecated) records can be superseded; no supersession cycles.
+-- Only accepted (or already superseded/deprecated) records can be superseded; no supersession cycles. Symmetric kinds
+-- (relates_to, conflicts_with) are stored once: a link whose reverse exists is skipped.
 create or replace function architecture.tg_decision_links__check()
 returns trigger language plpgsql set search_path = ''
 as $$
 declare
   v_target architecture.decisions;
 begin
+  if new.kind in ('relates_to', 'conflicts_with') and exists (
+    select 1 from architecture.decision_links as l
+    where l.decision_id = new.target_decision_id and l.target_decision_id = new.decision_id and l.kind = new.kind
+  ) then
+    return null;
+  end if;
   if new.kind <> 'supersedes' then
     return new;
   end if;

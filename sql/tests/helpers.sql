@@ -211,4 +211,15 @@ begin
 end;
 $$;
 
+-- Forget the envelope (session and transaction values), to prove that writes fail closed.
+create function tests.drop_envelope()
+returns void
+language plpgsql
+as $$
+begin
+  perform set_config('stance.request_id', '', false);
+  perform set_config('stance.via', '', false);
+end;
+$$;
+
 grant execute on all functions in schema tests to public;

@@ -12,9 +12,9 @@ select api.invite('viewer');
 select tests.authenticate_as('olivia', 'acme');
 select results_eq($$ select id, current_tenant_role from api.me $$,
   $$ values (tests.user_id('olivia'), 'owner') $$, 'owner: me is herself with her role');
-select set_eq($$ select slug::text, role, is_current from api.my_tenants $$,
-  format('values (%L, %L, false), (%L, %L, true)',
-    (select slug from chassis.tenants where id = tests.personal_tenant_id('olivia')), 'owner', 'acme', 'owner'),
+select set_eq($$ select id, role, is_current from api.my_tenants $$,
+  format('values (%L::uuid, %L, false), (%L::uuid, %L, true)',
+    tests.personal_tenant_id('olivia'), 'owner', tests.tenant_id('acme'), 'owner'),
   'owner: my_tenants lists her personal tenant and acme (current)');
 select set_eq($$ select email::text, role from api.members $$,
   $$ values ('olivia@example.test', 'owner'), ('adam@example.test', 'admin'), ('mia@example.test', 'member'),

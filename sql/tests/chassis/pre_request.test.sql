@@ -102,7 +102,8 @@ select is(chassis.envelope() ->> 'via', 'api', 'anon: still gets an envelope');
 
 -- Worker hint.
 select tests.clear_authentication();
-select set_config('stance.via_hint', 'worker', true), set_config('stance.job_id', '42', true);
+select set_config('stance.via_hint', 'worker', true);
+select set_config('stance.job_id', '42', true);
 select tests.authenticate_as('mia', 'acme');
 select is(chassis.envelope() ->> 'via', 'worker', 'worker: via_hint marks the envelope');
 select is(chassis.envelope() ->> 'job_id', '42', 'worker: the job id travels in the envelope');

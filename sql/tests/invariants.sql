@@ -107,5 +107,25 @@ as $$
   order by 1, 2;
 $$;
 
+-- PL/pgSQL functions with errors plpgsql_check finds (unknown functions, columns, types) — what sqlfluff cannot see
+-- inside $$ bodies. Trigger functions are checked against a table they are attached to; unattached ones are skipped.
+create function tests.plpgsql_check_errors()
+returns table (fn regprocedure, lineno int, message text)
+language sql volatile
+as $$
+  select p.oid::regprocedure, r.lineno, r.message
+  from pg_proc as p
+  inner join pg_namespace as n on n.oid = p.pronamespace
+  inner join pg_language as l on l.oid = p.prolang
+  left join lateral (select t.tgrelid from pg_trigger as t where t.tgfoid = p.oid limit 1) as tg on true
+  cross join lateral plpgsql_check_function_tb(p.oid, coalesce(tg.tgrelid, 0), fatal_errors => false) as r
+  where l.lanname = 'plpgsql'
+    and n.nspname not in ('pg_catalog', 'information_schema', 'extensions', 'public', 'tests')
+    and not exists (select 1 from pg_depend as d where d.objid = p.oid and d.deptype = 'e')
+    and (p.prorettype <> 'trigger'::regtype or tg.tgrelid is not null)
+    and r.level = 'error'
+  order by 1, 2;
+$$;
+
 grant select on tests.anon_executable_allowed, tests.api_surface_expected to public;
 grant execute on all functions in schema tests to public;

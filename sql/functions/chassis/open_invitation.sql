@@ -6,6 +6,7 @@ language plpgsql volatile security definer
 set search_path = ''
 as $$
 declare
+  v_user_id uuid := chassis.require_user();
   v_invitation chassis.invitations;
   v_email text;
 begin
@@ -23,7 +24,7 @@ begin
     raise sqlstate 'PT409' using message = pg_catalog.format('invitation expired at %s', v_invitation.expires_at);
   end if;
   if v_invitation.email is not null then
-    select u.email::text into v_email from chassis.users as u where u.id = chassis.require_user();
+    select u.email::text into v_email from chassis.users as u where u.id = v_user_id;
     if v_email is null or pg_catalog.lower(v_invitation.email::text) <> pg_catalog.lower(v_email) then
       raise sqlstate 'PT403' using message = 'invitation was sent to another email address';
     end if;

@@ -8,4 +8,5 @@ set role app_owner;
 \ir engine.sql
 \ir verticals/architecture.sql
 \ir api.sql
+\ir ops.sql
 reset role;

@@ -1,6 +1,36 @@
 -- sql/verticals/architecture.sql — manifest of the `architecture` vertical (catalog, articles, ADRs, advisor).
 -- Order: schemas → functions → policies. Layer: vertical. May depend on chassis and engine.
 \ir ../schemas/verticals/architecture/00_schema.sql
+-- Pattern catalog, radar, advisor, search (schemas → functions → registration → policies).
+\ir ../schemas/verticals/architecture/catalog_10_imports.sql
+\ir ../schemas/verticals/architecture/catalog_20_patterns.sql
+\ir ../schemas/verticals/architecture/catalog_30_pattern_revisions.sql
+\ir ../schemas/verticals/architecture/catalog_40_pattern_links.sql
+\ir ../schemas/verticals/architecture/radar_10_ratings.sql
+\ir ../schemas/verticals/architecture/advisor_10_questions.sql
+\ir ../schemas/verticals/architecture/advisor_20_rules.sql
+\ir ../schemas/verticals/architecture/advisor_30_rules_data.sql
+\ir ../schemas/verticals/architecture/advisor_40_assessments.sql
+\ir ../schemas/verticals/architecture/search_10_sources.sql
+\ir ../schemas/verticals/architecture/search_20_documents.sql
+\ir ../functions/verticals/architecture/register_search_source.sql
+\ir ../functions/verticals/architecture/search_index.sql
+\ir ../functions/verticals/architecture/search_unindex.sql
+\ir ../functions/verticals/architecture/escape_html.sql
+\ir ../functions/verticals/architecture/team_size_band.sql
+\ir ../functions/verticals/architecture/pattern_search_body.sql
+\ir ../functions/verticals/architecture/tg_patterns__index_search.sql
+\ir ../functions/verticals/architecture/jsonb_items_have.sql
+\ir ../functions/verticals/architecture/pattern_payload_problems.sql
+\ir ../functions/verticals/architecture/advisor_answer_problems.sql
+\ir ../functions/verticals/architecture/advisor_condition_holds.sql
+\ir ../functions/verticals/architecture/advisor_evaluate.sql
+\ir ../schemas/verticals/architecture/catalog_90_registration.sql
+\ir ../policies/verticals/architecture/catalog_patterns.sql
+\ir ../policies/verticals/architecture/catalog_imports.sql
+\ir ../policies/verticals/architecture/radar.sql
+\ir ../policies/verticals/architecture/advisor.sql
+\ir ../policies/verticals/architecture/search.sql
 -- Decision records (ADRs).
 \ir ../schemas/verticals/architecture/decisions_10_counters.sql
 \ir ../schemas/verticals/architecture/decisions_20_records.sql

@@ -1,4 +1,19 @@
 -- sql/api/verticals/architecture.sql — manifest of the architecture vertical's api objects. Layer: vertical.
+-- Pattern catalog, radar, search, advisor.
+\ir architecture/architecture_patterns.sql
+\ir architecture/architecture_pattern_pages.sql
+\ir architecture/architecture_pattern_revisions.sql
+\ir architecture/architecture_catalog_imports.sql
+\ir architecture/architecture_radar.sql
+\ir architecture/architecture_radar_history.sql
+\ir architecture/architecture_advisor_questions.sql
+\ir architecture/architecture_advisor_rules.sql
+\ir architecture/architecture_assessments.sql
+\ir architecture/architecture_rate_pattern.sql
+\ir architecture/architecture_save_custom_pattern.sql
+\ir architecture/architecture_delete_custom_pattern.sql
+\ir architecture/architecture_search.sql
+\ir architecture/architecture_advise.sql
 -- Decision records (ADRs).
 \ir architecture/architecture_decisions.sql
 \ir architecture/architecture_decision_options.sql

@@ -17,3 +17,20 @@ insert into tests.api_surface_expected (name, kind) values
 ('architecture_decision_import', 'function'),
 ('architecture_decision_import_links', 'function'),
 ('architecture_decision_review_flag_resolve', 'function');
+-- Pattern catalog, radar, search, advisor.
+insert into tests.api_surface_expected (name, kind) values
+('architecture_patterns', 'view'),
+('architecture_pattern_pages', 'view'),
+('architecture_pattern_revisions', 'view'),
+('architecture_catalog_imports', 'view'),
+('architecture_radar', 'view'),
+('architecture_radar_history', 'view'),
+('architecture_advisor_questions', 'view'),
+('architecture_advisor_rules', 'view'),
+('architecture_assessments', 'view'),
+('architecture_rate_pattern', 'function'),
+('architecture_save_custom_pattern', 'function'),
+('architecture_delete_custom_pattern', 'function'),
+('architecture_search', 'function'),
+('architecture_advise', 'function');
+insert into tests.api_surface_expected (name, kind) values

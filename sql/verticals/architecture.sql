@@ -22,6 +22,9 @@
 \ir ../functions/verticals/architecture/tg_patterns__index_search.sql
 \ir ../functions/verticals/architecture/jsonb_items_have.sql
 \ir ../functions/verticals/architecture/pattern_payload_problems.sql
+\ir ../functions/verticals/architecture/catalog_import_begin_v1.sql
+\ir ../functions/verticals/architecture/catalog_import_pattern_v1.sql
+\ir ../functions/verticals/architecture/catalog_import_finish_v1.sql
 \ir ../functions/verticals/architecture/advisor_answer_problems.sql
 \ir ../functions/verticals/architecture/advisor_condition_holds.sql
 \ir ../functions/verticals/architecture/advisor_evaluate.sql

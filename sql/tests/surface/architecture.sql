@@ -33,4 +33,3 @@ insert into tests.api_surface_expected (name, kind) values
 ('architecture_delete_custom_pattern', 'function'),
 ('architecture_search', 'function'),
 ('architecture_advise', 'function');
-insert into tests.api_surface_expected (name, kind) values

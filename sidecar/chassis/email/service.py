@@ -11,6 +11,7 @@ from contextlib import AbstractAsyncContextManager
 
 from psycopg import AsyncConnection
 
+from sidecar.chassis import metrics
 from sidecar.chassis.email.port import EmailSender, OutgoingEmail
 from sidecar.chassis.email.settings import app_url
 from sidecar.chassis.email.templates import TemplateError, render
@@ -38,4 +39,5 @@ async def send_queued_email(connect: Connect, sender: EmailSender, message_id: s
         cur = await conn.execute("select chassis.email_message_finish_v1(%s, %s)", (message_id, error))
         status = await cur.fetchone()
     assert status is not None
+    metrics.count_email(str(status[0]))
     return str(status[0])

@@ -30,3 +30,12 @@
 \ir architecture/architecture_decision_import.sql
 \ir architecture/architecture_decision_import_links.sql
 \ir architecture/architecture_decision_review_flag_resolve.sql
+-- Feeds, articles and insights.
+\ir architecture/architecture_feed_subscriptions.sql
+\ir architecture/architecture_feed_subscribe.sql
+\ir architecture/architecture_feed_unsubscribe.sql
+\ir architecture/architecture_articles.sql
+\ir architecture/architecture_article_patterns.sql
+\ir architecture/architecture_article_claims.sql
+\ir architecture/architecture_pattern_backlinks.sql
+\ir architecture/architecture_pattern_warnings.sql

@@ -33,3 +33,13 @@ insert into tests.api_surface_expected (name, kind) values
 ('architecture_delete_custom_pattern', 'function'),
 ('architecture_search', 'function'),
 ('architecture_advise', 'function');
+-- Feeds, articles and insights.
+insert into tests.api_surface_expected (name, kind) values
+('architecture_feed_subscriptions', 'view'),
+('architecture_articles', 'view'),
+('architecture_article_patterns', 'view'),
+('architecture_article_claims', 'view'),
+('architecture_pattern_backlinks', 'view'),
+('architecture_pattern_warnings', 'view'),
+('architecture_feed_subscribe', 'function'),
+('architecture_feed_unsubscribe', 'function');

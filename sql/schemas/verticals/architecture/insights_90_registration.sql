@@ -1,0 +1,6 @@
+-- sql/schemas/verticals/architecture/insights_90_registration.sql — actions, search source and job tasks of feeds,
+-- articles and insights. Layer: vertical.
+select chassis.register_action('architecture.article.read', array['owner', 'admin', 'member', 'viewer']);
+select chassis.register_action('architecture.article.write', array['owner', 'admin', 'member']);
+select chassis.register_action('architecture.feed.subscribe', array['owner', 'admin', 'member']);
+select architecture.register_search_source('article', 'Articles');

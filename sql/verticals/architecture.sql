@@ -58,6 +58,7 @@
 \ir ../functions/verticals/architecture/tg_decisions__apply_supersession.sql
 \ir ../functions/verticals/architecture/tg_decision_links__check.sql
 \ir ../functions/verticals/architecture/tg_decision_links__apply_supersession.sql
+\ir ../functions/verticals/architecture/tg_decisions__index_search.sql
 \ir ../functions/verticals/architecture/save_decision_content.sql
 \ir ../functions/verticals/architecture/decision_document.sql
 \ir ../functions/verticals/architecture/import_decision.sql

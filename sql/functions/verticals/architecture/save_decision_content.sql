@@ -1,7 +1,7 @@
 -- sql/functions/verticals/architecture/save_decision_content.sql — write an ADR's MADR fields. Layer: vertical.
 -- Runs as the caller (RLS and column grants apply). Only keys present in `document` change; options are matched by
--- title (MADR ADR-0006), upserted in document order, and the ones left out are removed after the record points at
--- its new outcome. One UPDATE of the record, carrying `version` (stale → PT409 from chassis versioning).
+-- title (MADR ADR-0006), upserted in document order, the ones left out removed. Then one UPDATE of the record,
+-- carrying `version` (stale → PT409 from chassis versioning).
 create or replace function architecture.save_decision_content(decision_id uuid, document jsonb, version int)
 returns void language plpgsql volatile set search_path = ''
 as $$
@@ -81,6 +81,12 @@ begin
     end if;
   end if;
 
+  -- Options left out go before the record's UPDATE, so its search document sees the final set (the outcome
+  -- reference is checked at commit).
+  if v_titles is not null then
+    delete from architecture.decision_options as o where o.decision_id = v_record.id and o.title <> all(v_titles);
+  end if;
+
   update architecture.decisions as d set
     title = case when v_doc ? 'title' then v_doc ->> 'title' else d.title end,
     decision_date = case when v_doc ? 'date' then coalesce((v_doc ->> 'date')::date, current_date)
@@ -121,9 +127,6 @@ begin
     version = coalesce(save_decision_content.version, d.version)
   where d.id = v_record.id;
 
-  if v_titles is not null then
-    delete from architecture.decision_options as o where o.decision_id = v_record.id and o.title <> all(v_titles);
-  end if;
 end;
 $$;
 grant execute on function architecture.save_decision_content(uuid, jsonb, int) to authenticated, sidecar;

@@ -10,7 +10,7 @@ create table architecture.decision_links (
     )
   ),
   target_decision_id uuid,
-  pattern_id uuid,
+  pattern_id uuid references architecture.patterns (id) on delete cascade,
   article_id uuid,
   scope_note text,
   created_by uuid default chassis.current_user_id() references chassis.users (id) on delete set null,

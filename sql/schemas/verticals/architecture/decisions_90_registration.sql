@@ -6,6 +6,8 @@ select chassis.register_action('architecture.decision.draft', array['owner', 'ad
 select chassis.register_action('architecture.decision.decide', array['owner', 'admin']);
 select chassis.register_action('architecture.decision.review', array['owner', 'admin']);
 
+select architecture.register_search_source('decision', 'Decision records');
+
 select chassis.enable_versioning('architecture.decisions');
 select chassis.enable_audit('architecture.decisions');
 select chassis.enable_audit('architecture.decision_options');

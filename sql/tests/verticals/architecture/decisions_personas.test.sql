@@ -42,7 +42,16 @@ select tests.authenticate_as('adam', 'acme');
 select r ->> 'id' as accepted_id from api.architecture_decision_import(
   '{"title": "Use microservices", "options": [{"title": "Microservices"}, {"title": "Modular monolith"}],
     "outcome": {"chosen_option": "Microservices", "justification": "team autonomy"}}', status => 'accepted') as r \gset
-select extensions.gen_random_uuid() as pattern_id, extensions.gen_random_uuid() as claim_id \gset
+select extensions.gen_random_uuid() as claim_id \gset
+select tests.clear_authentication();
+insert into architecture.patterns (
+  slug, name, category, complexity, team_size, summary, when_to_use, when_not_to_use, key_components, pros, cons,
+  overview, content_hash
+) values (
+  'microservices', 'Microservices', 'system', 4, '10+', 'Independently deployable services.', array['many teams'],
+  array['one small team'], '[]', '[]', '[]', 'Services own their data.', 'test'
+) returning id as pattern_id \gset
+select tests.authenticate_as('adam', 'acme');
 select api.architecture_decision_link(:'accepted_id', 'relies_on', pattern_id => :'pattern_id') as pattern_link_id \gset
 select tests.authenticate_as('mia', 'acme');
 select id as draft_id from api.architecture_decision_create('Adopt a service mesh') \gset

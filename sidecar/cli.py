@@ -10,7 +10,7 @@ import argparse
 import importlib
 from collections.abc import Sequence
 
-COMMAND_MODULES: tuple[str, ...] = ("sidecar.chassis.commands",)
+COMMAND_MODULES: tuple[str, ...] = ("sidecar.chassis.commands", "sidecar.chassis.ops_cli")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,11 +6,14 @@ import os
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import jwt
 import psycopg
 
 DEV_ISSUER = "https://dev.stance.local"
+# The cluster `make run` owns (scripts/pg start dev): fallback for the secret and the connection.
+DEV_CLUSTER = Path(__file__).resolve().parents[2] / ".pg" / "dev"
 AUDIENCE = "stance"
 _TTL = re.compile(r"^\s*(\d+)\s*([smhd]?)\s*$")
 _UNITS = {"": "seconds", "s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
@@ -35,10 +38,12 @@ def parse_ttl(text: str) -> timedelta:
 
 
 def jwt_secret() -> str:
-    """The HS256 secret PostgREST verifies with (PGRST_JWT_SECRET)."""
+    """The HS256 secret PostgREST verifies with: PGRST_JWT_SECRET, else the one `make run` generated."""
     secret = os.environ.get("PGRST_JWT_SECRET", "")
+    if not secret and (DEV_CLUSTER / "jwt_secret").is_file():
+        secret = (DEV_CLUSTER / "jwt_secret").read_text().strip()
     if len(secret) < 32:
-        raise RuntimeError("PGRST_JWT_SECRET must be set to at least 32 characters")
+        raise RuntimeError("PGRST_JWT_SECRET must be set to at least 32 characters (or run `make run` first)")
     return secret
 
 
@@ -65,11 +70,16 @@ def mint_token(
 
 
 def connect() -> psycopg.Connection:
-    """Connect as a database administrator: STANCE_DB_URL, else libpq PG* variables (database 'stance')."""
+    """Connect as a database administrator: STANCE_DB_URL, else libpq PG* variables, else the `make run` cluster
+    (database 'stance' unless PGDATABASE says otherwise)."""
     url = os.environ.get("STANCE_DB_URL")
     if url:
         return psycopg.connect(url)
-    return psycopg.connect(dbname=os.environ.get("PGDATABASE", "stance"))
+    dbname = os.environ.get("PGDATABASE", "stance")
+    if "PGHOST" not in os.environ and (DEV_CLUSTER / "port").is_file():
+        port = (DEV_CLUSTER / "port").read_text().strip()
+        return psycopg.connect(host=str(DEV_CLUSTER / "sock"), port=port, user="postgres", dbname=dbname)
+    return psycopg.connect(dbname=dbname)
 
 
 def tenant_id_for(conn: psycopg.Connection, slug: str) -> str:

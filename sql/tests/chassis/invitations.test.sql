@@ -1,7 +1,7 @@
 -- sql/tests/chassis/invitations.test.sql — invite, accept, decline, revoke per persona: token shown once and
 -- stored hashed, single use, expiry, email binding, role limits, tenant isolation. Layer: chassis (tests).
 begin;
-select plan(33);
+select plan(34);
 select tests.personas();
 create temp table tokens (name text primary key, token text, id uuid) on commit drop;
 grant select, insert on tokens to authenticated, anon;
@@ -120,6 +120,14 @@ select results_eq(
 select tests.authenticate_as('nina');
 select throws_ok(format('select api.accept_invitation(%L)', pg_temp.tok('owner')),
   'PT409', 'invitation already revoked', 'a revoked invitation cannot be accepted');
+
+-- A suspended tenant takes nobody in, even with a valid invitation.
+select tests.clear_authentication();
+insert into chassis.invitations (tenant_id, role, token_hash, expires_at)
+values (tests.tenant_id('umbrella'), 'member', sha256(convert_to('inv_umbrella', 'UTF8')), now() + interval '1 day');
+select tests.authenticate_as('nina');
+select throws_ok($$ select api.accept_invitation('inv_umbrella') $$, 'PT403', 'tenant umbrella is suspended',
+  'an invitation into a suspended tenant cannot be accepted');
 
 -- Anonymous.
 select tests.as_anon();

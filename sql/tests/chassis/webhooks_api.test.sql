@@ -63,7 +63,9 @@ select tests.clear_authentication();
 insert into chassis.outbox (tenant_id, event_type, payload, envelope)
 values (tests.tenant_id('acme'), 'tests.thing.happened', '{"n": 1}', '{}');
 insert into chassis.webhook_deliveries (tenant_id, endpoint_id, outbox_id, event_type)
-select tests.tenant_id('acme'), e.id, (select max(id) from chassis.outbox), 'tests.thing.happened'
+select
+  tests.tenant_id('acme') as tenant_id, e.id as endpoint_id, (select max(id) from chassis.outbox) as outbox_id,
+  'tests.thing.happened' as event_type
 from chassis.webhook_endpoints as e
 where e.url = 'https://hooks.example/a';
 update chassis.webhook_policy set max_attempts = 2;

@@ -80,6 +80,7 @@
 \ir ../schemas/verticals/architecture/insights_20_claims.sql
 \ir ../schemas/verticals/architecture/insights_30_pattern_warnings.sql
 \ir ../schemas/verticals/architecture/insights_90_registration.sql
+\ir ../schemas/verticals/architecture/decisions_95_article_links.sql
 \ir ../functions/verticals/architecture/text_hash.sql
 \ir ../functions/verticals/architecture/fan_out_feed.sql
 \ir ../functions/verticals/architecture/feed_subscribe.sql

@@ -44,6 +44,11 @@ begin
   ) then
     raise sqlstate 'PT404' using message = 'pattern not found';
   end if;
+  if architecture_decision_link.article_id is not null and not exists (
+    select 1 from architecture.articles as a where a.id = architecture_decision_link.article_id
+  ) then
+    raise sqlstate 'PT404' using message = 'article not found';
+  end if;
   perform architecture.assert_can_edit_decision(v_record.number, v_record.status);
   insert into architecture.decision_links (
     tenant_id, decision_id, kind, target_decision_id, pattern_id, article_id, scope_note

@@ -95,8 +95,8 @@ select is((api.architecture_decision_update(:'mia_draft_id', '{"tags": ["mesh"]}
   'member: edits a draft');
 select isnt(api.architecture_decision_link(:'mia_draft_id', 'relies_on', pattern_id => :'pattern_id'), null,
   'member: links a draft to a pattern');
-select is(pg_temp.outcome(format($$ select api.architecture_decision_link(%L, 'cites', article_id => %L) $$,
-  :'accepted_id', :'claim_id')), 'PT403', 'member: cannot link an accepted record');
+select is(pg_temp.outcome(format($$ select api.architecture_decision_link(%L, 'relates_to', target_id => %L) $$,
+  :'accepted_id', :'mia_draft_id')), 'PT403', 'member: cannot link an accepted record');
 select is(pg_temp.outcome(format($$ select api.architecture_decision_update(%L, '{"context": "x"}') $$,
   :'accepted_id')), 'PT403', 'member: cannot edit an accepted record');
 select is(pg_temp.outcome(format($$ select api.architecture_decision_review_flag_resolve(%L, 'resolved') $$,

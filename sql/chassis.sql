@@ -94,3 +94,12 @@
 \ir policies/chassis/billing.sql
 \ir policies/chassis/usage.sql
 \ir policies/chassis/webhooks.sql
+-- Jobs (procrastinate in schema procrastinate, principal-stamped enqueue, allow-list) and sidecar idempotency keys.
+\ir schemas/chassis/jobs_queue.sql
+\ir schemas/chassis/jobs_tasks.sql
+\ir schemas/chassis/idempotency_keys.sql
+\ir functions/chassis/register_task.sql
+\ir functions/chassis/enqueue_job.sql
+\ir functions/chassis/tenant_jobs.sql
+\ir functions/chassis/cancel_job.sql
+\ir policies/chassis/jobs.sql

@@ -24,3 +24,5 @@
 \ir chassis/set_webhook_endpoint_enabled.sql
 \ir chassis/delete_webhook_endpoint.sql
 \ir chassis/replay_webhook_delivery.sql
+\ir chassis/jobs.sql
+\ir chassis/cancel_job.sql

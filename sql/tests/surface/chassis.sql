@@ -24,7 +24,9 @@ insert into tests.api_surface_expected (name, kind) values
 ('create_webhook_endpoint', 'function'),
 ('set_webhook_endpoint_enabled', 'function'),
 ('delete_webhook_endpoint', 'function'),
-('replay_webhook_delivery', 'function');
+('replay_webhook_delivery', 'function'),
+('jobs', 'view'),
+('cancel_job', 'function');
 
 -- anon runs the db-pre-request function; getters and can() may appear in policies of anon-readable relations.
 insert into tests.anon_executable_allowed (fn) values

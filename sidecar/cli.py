@@ -10,7 +10,11 @@ import argparse
 import importlib
 from collections.abc import Sequence
 
-COMMAND_MODULES: tuple[str, ...] = ("sidecar.chassis.commands", "sidecar.chassis.ops_cli")
+COMMAND_MODULES: tuple[str, ...] = (
+    "sidecar.chassis.commands",
+    "sidecar.chassis.ops_cli",
+    "sidecar.chassis.billing.commands",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

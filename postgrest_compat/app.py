@@ -33,6 +33,13 @@ class Server:
         self.cache: SchemaCache | None = None
         self.handler = Handler(self)
         self.tasks: list[asyncio.Task] = []
+        self.plans: dict = {}
+
+    def remember_plan(self, key, value) -> None:
+        """Bounded cache of parsed and rendered read plans per request shape."""
+        if len(self.plans) >= 4096:
+            self.plans.pop(next(iter(self.plans)))
+        self.plans[key] = value
 
     async def start(self) -> None:
         await self.db.open()
@@ -64,6 +71,8 @@ class Server:
             async with conn.transaction():
                 await conn.execute("SET TRANSACTION READ ONLY")
                 self.cache = await load_schema_cache(conn, self.config.schemas, self.config.anon_role)
+        self.db.forget_prepared()
+        self.plans.clear()
 
     async def _notified(self, payload: str) -> None:
         await asyncio.sleep(0.1)

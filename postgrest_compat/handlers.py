@@ -119,10 +119,34 @@ class Handler:
         return commit
 
     async def relation(self, req: Request, name: str) -> Response:
+        role, claims, has_token = authenticate(self.server.verifier, req.header("authorization"))
+        key = None
+        if req.method in ("GET", "HEAD"):
+            key = (req.method, name, req.query, req.header("accept"), tuple(req.all("prefer")),
+                   req.header("accept-profile"), req.header("range"))  # fmt: skip
+            hit = self.server.plans.get(key)
+            if hit is not None and hit[0] is self.server.cache:
+                schema, prefer, table, media, planned, applied, count = hit[1]
+                return await self._run_relation(req, role, claims, has_token, schema, prefer, table, media,
+                                                planned, dict(applied), count)  # fmt: skip
         sc = self.server.cache
+        plan = self._plan_relation(req, name, sc)
+        if key is not None:
+            self.server.remember_plan(key, (sc, plan))
+        schema, prefer, table, media, planned, applied, count = plan
+        return await self._run_relation(req, role, claims, has_token, schema, prefer, table, media, planned,
+                                        dict(applied), count)  # fmt: skip
+
+    async def _run_relation(self, req, role, claims, has_token, schema, prefer, table, media, planned, applied,
+                            count) -> Response:  # fmt: skip
+        commit = self._tx_end(prefer, applied)
+        row, plan_rows = await self._execute(req, role, claims, has_token, schema, planned, prefer, media, commit,
+                                             count, mutation=req.method not in ("GET", "HEAD"))  # fmt: skip
+        return self._respond(req, row, plan_rows, planned, prefer, media, count, applied, schema, table)
+
+    def _plan_relation(self, req: Request, name: str, sc):
         schema = self.schema_of(req)
         prefer = parse_prefer(req.all("prefer"))
-        role, claims, has_token = authenticate(self.server.verifier, req.header("authorization"))
         table = sc.tables.get((schema, name))
         if table is None:
             raise not_found_table(schema, name)
@@ -152,10 +176,7 @@ class Handler:
                 applied["return"] = prefer.get("return")
         if count:
             applied["count"] = count
-        commit = self._tx_end(prefer, applied)
-        row, plan_rows = await self._execute(req, role, claims, has_token, schema, planned, prefer, media, commit,
-                                             count, mutation=method not in ("GET", "HEAD"))  # fmt: skip
-        return self._respond(req, row, plan_rows, planned, prefer, media, count, applied, schema, table)
+        return schema, prefer, table, media, planned, applied, count
 
     async def _execute(self, req, role, claims, has_token, schema, planned, prefer, media, commit, count, *,
                        mutation: bool, single_rpc: bool = False):  # fmt: skip
@@ -169,7 +190,7 @@ class Handler:
         explain = planned.main.count_sql if count in ("planned", "estimated") and planned.main.count_sql else None
 
         def check(row, _plan_rows):
-            page = row[1] or 0
+            page = row[1]
             wants_rows = planned.kind != "mutation" or prefer.get("return") == "representation"
             if media.kind == "object" and req.method != "HEAD" and wants_rows and page != 1:
                 raise singular_error(page)
@@ -188,7 +209,7 @@ class Handler:
         return await self.server.db.run(tx, check if needs_check else None)
 
     def _respond(self, req, row, plan_rows, planned, prefer, media, count, applied, schema, table) -> Response:
-        total_raw, page, body = row[0], row[1] or 0, row[2]
+        total_raw, page, body = row[0], row[1], row[2]
         headers: list[tuple[str, str]] = []
         method = req.method
         status = 200
@@ -248,7 +269,7 @@ class Handler:
         if pa:
             headers.append(("Preference-Applied", pa))
         status = _response_gucs(row, status, headers)
-        data = body.encode() if isinstance(body, str) else b""
+        data = body if body is not None else b""
         if method == "HEAD":
             data = b""
         return Response(status, headers, data)

@@ -21,7 +21,7 @@ from postgrest_compat.sql.statements import Main, wrap_read
 @dataclass
 class Planned:
     main: Main
-    params: dict
+    params: list
     offset: int = 0
     read_only: bool = True
     kind: str = "read"  # read mutation rpc

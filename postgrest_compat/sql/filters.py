@@ -33,12 +33,11 @@ class Params:
     """Collects parameter values; every value is a str (sent untyped) or None."""
 
     def __init__(self) -> None:
-        self.values: dict[str, str | None] = {}
+        self.values: list[str | None] = []
 
     def add(self, value: str | None) -> str:
-        name = f"p{len(self.values)}"
-        self.values[name] = value
-        return f"%({name})s"
+        self.values.append(value)
+        return f"${len(self.values)}"
 
 
 def pg_array_literal(items: list[str]) -> str:

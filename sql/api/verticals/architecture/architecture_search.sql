@@ -2,7 +2,7 @@
 -- (patterns, and whatever other parts of the vertical index). Layer: vertical.
 -- q uses web-search syntax (words, "phrases", or, -not). Rank: ts_rank_cd with title A=1.0 > aliases/summary
 -- B=0.4 > body C=0.2, plus an exact-title bonus and trigram similarity of the title, so typos in a name still
--- match. Hits carry <mark>-highlighted snippets (text HTML-escaped first). Facets count each value over the hits
+-- match (plain queries only). Hits carry <mark>-highlighted snippets (text HTML-escaped first). Facets count each value over the hits
 -- that pass the other filters.
 create function api.architecture_search(
   q text,
@@ -20,6 +20,8 @@ as $$
 declare
   v_term text := pg_catalog.lower(pg_catalog.btrim(coalesce(architecture_search.q, '')));
   v_query tsquery := pg_catalog.websearch_to_tsquery('english'::regconfig, coalesce(architecture_search.q, ''));
+  -- Typo tolerance is for plain words; quotes, -exclusions and "or" ask for exact text semantics.
+  v_fuzzy boolean := coalesce(architecture_search.q, '') !~* '(^|\s)-|"|\sor\s';
   v_result jsonb;
 begin
   if v_term = '' then
@@ -40,7 +42,7 @@ begin
       (architecture_search.team_size is null or d.team_size = pg_catalog.lower(architecture_search.team_size))
         as ok_team_size
     from architecture.search_documents as d
-    where d.tsv @@ v_query or v_term operator (extensions.<%) pg_catalog.lower(d.title)
+    where d.tsv @@ v_query or (v_fuzzy and v_term operator (extensions.<%) pg_catalog.lower(d.title))
   ),
   hits as (
     select m.*,

@@ -18,7 +18,7 @@ as $$
     'pros', jsonb_build_array(jsonb_build_object('weight', 'high', 'text', 'Simple.')),
     'cons', jsonb_build_array(jsonb_build_object('weight', 'low', 'text', 'Limited.')),
     'tech_stacks', '[]'::jsonb, 'real_world_examples', '[]'::jsonb,
-    'decision_matrix', jsonb_build_array(jsonb_build_object('versus', 'Monolith', 'versus_slug', 'monolith',
+    'decision_matrix', jsonb_build_array(jsonb_build_object('versus', 'Baseline', 'versus_slug', 'monolith',
       'text', 'Pick this when it fits.')),
     'references', '[]'::jsonb, 'overview', overview,
     'related', coalesce((select jsonb_agg(jsonb_build_object(

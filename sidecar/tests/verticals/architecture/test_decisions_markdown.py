@@ -113,7 +113,8 @@ def test_log4brains_file_has_no_number_keeps_tags_and_reports_unknown_section():
     assert decision.source_format == "log4brains"
     assert decision.number is None
     assert decision.status == "superseded"
-    assert decision.relations == [Relation("supersedes", 8, "incoming")]
+    assert decision.relations == []
+    assert any("20201012-adopt-structurizr" in w for w in decision.warnings)
     assert decision.document["tags"] == ["dev-tools", "doc"]
     assert decision.document["extra_sections"] == [
         {"heading": "Rollout", "body": "One repository at a time, starting with the platform repository."}

@@ -55,6 +55,7 @@ _HEADER_KEYS = {"status", "deciders", "decision-makers", "date", "tags", "consul
 _BULLET = re.compile(r"^[*-]\s+(.*)$")
 _JUDGED = re.compile(r"^(good|bad|neutral)\s*,?\s*because\b\s*,?\s*(.*)$", re.IGNORECASE | re.DOTALL)
 _CHOSEN = re.compile(r'^Chosen option:\s*"(.+?)"(?:\s*,\s*because\s?(.*))?$', re.DOTALL)
+_MAX_NUMBER = 99999  # larger "numbers" are Log4brains date slugs (20200925-…), not record numbers
 _OPTION_BUCKETS = {"good": "pros", "neutral": "neutral", "bad": "cons"}
 _NUMBERED_TITLE = re.compile(r"^(\d+)\.\s+(.*)$")
 _SUPERSEDED = re.compile(r"^(?:superseded|superceded)(?:\s+by\s+(.+))?$", re.IGNORECASE)
@@ -177,7 +178,7 @@ class _Reader:
 
     def relate(self, kind: str, direction: Direction, target: Any, note: str | None = None) -> None:
         number = parse_ref(target) if not isinstance(target, str) or parse_ref(target) else _target(target)
-        if number is None:
+        if number is None or number > _MAX_NUMBER:
             self.warn(f"could not resolve the {kind.replace('_', ' ')} link target {target!r}")
             return
         self.result.relations.append(Relation(kind, number, direction, note))

@@ -12,6 +12,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 import psycopg
 from psycopg import pq
 from psycopg.generators import pipeline_communicate
@@ -214,8 +215,6 @@ class Database:
         row = _row(main_res)
         planned = None
         if tx.explain_sql:
-            import orjson
-
             plan_res = results[-3] if finish_now else results[-2]
             planned = float(orjson.loads(plan_res.get_value(0, 0))[0]["Plan"]["Plan Rows"])
         if not finish_now:

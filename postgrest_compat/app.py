@@ -204,6 +204,7 @@ class App:
             resp.headers.append(("Vary", "Accept, Prefer, Range"))
         if resp.status != 204 and req.method != "HEAD":
             resp.headers.append(("Content-Length", str(len(resp.body))))
+        resp.headers.append(("Server", "postgrest/16.0"))
         await send({"type": "http.response.start", "status": resp.status,
                     "headers": [(k.encode("latin-1"), v.encode("latin-1")) for k, v in resp.headers]})  # fmt: skip
         await send({"type": "http.response.body", "body": resp.body if resp.status != 204 else b""})

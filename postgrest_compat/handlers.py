@@ -176,6 +176,7 @@ class Handler:
                 applied["return"] = prefer.get("return")
         if count:
             applied["count"] = count
+        _common_applied(prefer, applied, method)
         return schema, prefer, table, media, planned, applied, count
 
     async def _execute(self, req, role, claims, has_token, schema, planned, prefer, media, commit, count, *,
@@ -320,13 +321,20 @@ class Handler:
         applied: dict[str, str] = {}
         if count:
             applied["count"] = count
-        if prefer.get("handling") == "strict" and prefer.get("max-affected"):
-            applied["handling"] = "strict"
-            applied["max-affected"] = prefer.get("max-affected")
+        _common_applied(prefer, applied, "RPC")
         commit = self._tx_end(prefer, applied)
         row, plan_rows = await self._execute(req, role, claims, has_token, schema, planned, prefer, media, commit,
                                              count, mutation=False, single_rpc=not fn.retset)  # fmt: skip
         return self._respond(req, row, plan_rows, planned, prefer, media, count, applied, schema, None)
+
+
+def _common_applied(prefer, applied: dict[str, str], method: str) -> None:
+    if prefer.get("handling"):
+        applied["handling"] = prefer.get("handling")
+    if prefer.get("timezone"):
+        applied["timezone"] = prefer.get("timezone")
+    if prefer.get("handling") == "strict" and prefer.get("max-affected") and method in ("PATCH", "DELETE", "RPC"):
+        applied["max-affected"] = prefer.get("max-affected")
 
 
 def error_response(err: ApiError, verbosity: str = "verbose") -> Response:

@@ -14,6 +14,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sidecar.chassis.commands",
     "sidecar.chassis.ops_cli",
     "sidecar.chassis.billing.commands",
+    "sidecar.verticals.architecture.catalog.commands",
 )
 
 

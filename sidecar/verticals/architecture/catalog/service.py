@@ -24,7 +24,9 @@ VISIBLE_PATTERNS = """
 select p.slug, p.name, p.also_known_as from architecture.patterns as p
 where p.tenant_id is null or p.tenant_id = chassis.current_tenant_id()
 """
-BEGIN = "select architecture.catalog_import_begin_v1(%(scope)s, %(source)s, %(title)s, %(declared)s, %(warnings)s) as id"
+BEGIN = (
+    "select architecture.catalog_import_begin_v1(%(scope)s, %(source)s, %(title)s, %(declared)s, %(warnings)s) as id"
+)
 IMPORT_PATTERN = "select architecture.catalog_import_pattern_v1(%(import_id)s, %(pattern)s) as result"
 FINISH = "select architecture.catalog_import_finish_v1(%(import_id)s) as report"
 
@@ -66,7 +68,8 @@ async def import_export(
         assert row is not None
         import_id = row["id"]
         for pattern in export.patterns:
-            await cur.execute(IMPORT_PATTERN, {"import_id": import_id, "pattern": Jsonb(pattern.model_dump(mode="json"))})
+            payload = Jsonb(pattern.model_dump(mode="json"))
+            await cur.execute(IMPORT_PATTERN, {"import_id": import_id, "pattern": payload})
             result = await cur.fetchone()
             assert result is not None
             if progress is not None:

@@ -81,6 +81,7 @@
 \ir functions/chassis/billing_apply_event_v1.sql
 \ir functions/chassis/register_event_type.sql
 \ir functions/chassis/emit_event.sql
+\ir functions/chassis/outbox_require_worker.sql
 \ir functions/chassis/webhook_delivery_start_v1.sql
 \ir functions/chassis/webhook_delivery_finish_v1.sql
 \ir functions/chassis/create_webhook_endpoint.sql
@@ -103,3 +104,6 @@
 \ir functions/chassis/tenant_jobs.sql
 \ir functions/chassis/cancel_job.sql
 \ir policies/chassis/jobs.sql
+-- Chassis edges that need jobs: task registrations, invitation email.
+\ir policies/chassis/webhooks_jobs.sql
+\ir policies/chassis/email.sql

@@ -101,12 +101,15 @@ def emit(db: str, payload: dict[str, Any]) -> list[str]:
     return [i[0] for i in ids]
 
 
-def sidecar_connect(db: str):
+def worker_connect(db: str, sub: str = "olivia", tenant: str = "acme"):
+    """Transactions as the worker opens them for a job: sidecar login, the job's principal, via worker."""
     conninfo = db.replace("user=postgres", "user=sidecar")
 
     @asynccontextmanager
     async def connect() -> AsyncIterator[psycopg.AsyncConnection]:
         async with await psycopg.AsyncConnection.connect(conninfo) as conn, conn.transaction():
+            await conn.execute("select set_config('stance.via_hint', 'worker', true)")
+            await conn.execute("select tests.authenticate_with(tests.claims(%s, %s))", (sub, tenant))
             yield conn
 
     return connect
@@ -124,7 +127,7 @@ async def test_failure_then_success_is_signed_and_visible(setup_db, receiver, po
     endpoint = create_endpoint(db, receiver.url("/flaky"))
     assert endpoint["secret"].startswith("whsec_")
     [delivery] = emit(db, {"n": 1})
-    connect = sidecar_connect(db)
+    connect = worker_connect(db)
 
     assert await send_delivery(connect, delivery, policy) == "retrying"
     assert await send_delivery(connect, delivery, policy) == "delivered"
@@ -156,6 +159,15 @@ async def test_failure_then_success_is_signed_and_visible(setup_db, receiver, po
     ) == [("delivered", 2)]
     assert tenant_view(db, "olivia", "acme", "select * from api.webhook_endpoints where id = %s", (endpoint["id"],))
     with psycopg.connect(db) as conn:
+        jobs = conn.execute(
+            "select queue_name, args #>> '{principal,tenant_id}' = (select tests.tenant_id('acme'))::text"
+            " from procrastinate.procrastinate_jobs where task_name = 'webhook_deliveries__send'"
+            " and args ->> 'delivery_id' = %s and status = 'todo'",
+            (delivery,),
+        ).fetchall()
+    # The retry collapsed into the waiting first job (same dedupe key); a running job would have been left alone.
+    assert jobs == [("webhooks", True)], "one waiting job on the webhooks queue, stamped with acme's principal"
+    with psycopg.connect(db) as conn:
         as_user(conn, "olivia", "acme")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("select secret from chassis.webhook_endpoints")
@@ -166,7 +178,7 @@ async def test_always_failing_endpoint_goes_dead_then_replays(setup_db, receiver
     receiver.script["/down"] = [503]
     create_endpoint(db, receiver.url("/down"))
     [delivery] = emit(db, {"n": 2})
-    connect = sidecar_connect(db)
+    connect = worker_connect(db)
     outcomes = [await send_delivery(connect, delivery, policy) for _ in range(4)]
     assert outcomes == ["retrying", "retrying", "dead", None], "dead after max_attempts (3), then never sent"
     assert tenant_view(
@@ -198,7 +210,7 @@ async def test_private_address_is_refused_by_the_ssrf_guard(setup_db) -> None:
     db = setup_db
     create_endpoint(db, "http://169.254.169.254/latest/meta-data")
     [delivery] = emit(db, {"n": 3})
-    outcome = await send_delivery(sidecar_connect(db), delivery, AddressPolicy())
+    outcome = await send_delivery(worker_connect(db), delivery, AddressPolicy())
     assert outcome == "retrying"
     [(error,)] = tenant_view(db, "olivia", "acme", "select last_error from api.webhook_deliveries where id = %s",
                              (delivery,))  # fmt: skip

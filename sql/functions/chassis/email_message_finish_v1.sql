@@ -11,8 +11,11 @@ declare
   v_status text;
   v_delay interval;
 begin
+  perform chassis.outbox_require_worker();
   select p.* into v_policy from chassis.webhook_policy as p;
-  select m.* into v_message from chassis.email_messages as m where m.id = email_message_finish_v1.message_id
+  select m.* into v_message from chassis.email_messages as m
+  where m.id = email_message_finish_v1.message_id
+    and (chassis.current_tenant_id() is null or m.tenant_id is not distinct from chassis.current_tenant_id())
   for update;
   if not found or v_message.status not in ('pending', 'retrying') then
     raise sqlstate 'PT409' using message = format('email %s is not in flight', email_message_finish_v1.message_id);
@@ -39,4 +42,4 @@ begin
   return v_status;
 end;
 $$;
-grant execute on function chassis.email_message_finish_v1(uuid, text) to sidecar;
+grant execute on function chassis.email_message_finish_v1(uuid, text) to authenticated, sidecar;

@@ -28,6 +28,8 @@ begin
   if (select t.kind from chassis.tenants as t where t.id = v_tenant_id) = 'personal' then
     raise sqlstate 'PT400' using message = 'a personal tenant cannot have other members';
   end if;
+  -- The invitation email trigger (chassis.tg_invitations__send_email) reads the token from this transaction only.
+  perform pg_catalog.set_config('stance.invitation_token', v_token, true);
   insert into chassis.invitations (tenant_id, role, email, token_hash, invited_by, expires_at)
   values (
     v_tenant_id, invite.role, nullif(pg_catalog.btrim(invite.email), ''),

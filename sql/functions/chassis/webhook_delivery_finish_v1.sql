@@ -1,6 +1,7 @@
 -- sql/functions/chassis/webhook_delivery_finish_v1.sql — record one attempt's outcome and schedule what follows.
 -- Layer: chassis. Worker only. 2xx → delivered. Otherwise retrying with exponential backoff and jitter (a new job
--- at next_attempt_at), or dead once chassis.webhook_policy.max_attempts is reached. Returns the new status.
+-- at next_attempt_at, enqueued under the job's principal), or dead once chassis.webhook_policy.max_attempts is
+-- reached. Returns the new status.
 create function chassis.webhook_delivery_finish_v1(
   delivery_id uuid, status_code int, error text, duration_ms int
 )
@@ -14,9 +15,12 @@ declare
   v_status text;
   v_delay interval;
 begin
+  perform chassis.outbox_require_worker();
   select p.* into v_policy from chassis.webhook_policy as p;
   select d.* into v_delivery from chassis.webhook_deliveries as d
-  where d.id = webhook_delivery_finish_v1.delivery_id for update;
+  where d.id = webhook_delivery_finish_v1.delivery_id
+    and (chassis.current_tenant_id() is null or d.tenant_id = chassis.current_tenant_id())
+  for update;
   if not found or v_delivery.status not in ('pending', 'retrying') then
     raise sqlstate 'PT409' using message = format('delivery %s is not in flight', webhook_delivery_finish_v1.delivery_id);
   end if;
@@ -52,4 +56,4 @@ begin
   return v_status;
 end;
 $$;
-grant execute on function chassis.webhook_delivery_finish_v1(uuid, int, text, int) to sidecar;
+grant execute on function chassis.webhook_delivery_finish_v1(uuid, int, text, int) to authenticated, sidecar;

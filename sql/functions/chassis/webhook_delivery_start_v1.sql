@@ -1,6 +1,7 @@
 -- sql/functions/chassis/webhook_delivery_start_v1.sql — claim a due delivery for one attempt (worker only).
 -- Layer: chassis. Returns the request to sign and send, or no row when the delivery is delivered, dead, leased by
 -- another attempt, not yet due, or its endpoint is disabled (so a duplicate job is a no-op). Takes a lease.
+-- Called by the delivery job inside its principal's transaction (via worker): only that tenant's deliveries.
 create function chassis.webhook_delivery_start_v1(delivery_id uuid)
 returns table (message_id text, url text, secret text, body jsonb, attempt int)
 language plpgsql volatile security definer
@@ -8,12 +9,15 @@ set search_path = ''
 as $$
 declare
   v_lease interval := (select p.lease from chassis.webhook_policy as p);
+  v_tenant_id uuid := chassis.current_tenant_id();
 begin
+  perform chassis.outbox_require_worker();
   return query
   update chassis.webhook_deliveries as d
   set next_attempt_at = now() + v_lease, updated_at = now()
   from chassis.webhook_endpoints as e, chassis.outbox as o
   where d.id = webhook_delivery_start_v1.delivery_id
+    and (v_tenant_id is null or d.tenant_id = v_tenant_id)
     and e.id = d.endpoint_id and e.enabled
     and o.id = d.outbox_id
     and d.status in ('pending', 'retrying')
@@ -30,4 +34,4 @@ begin
     d.attempt_count + 1;
 end;
 $$;
-grant execute on function chassis.webhook_delivery_start_v1(uuid) to sidecar;
+grant execute on function chassis.webhook_delivery_start_v1(uuid) to authenticated, sidecar;

@@ -2,7 +2,7 @@
 -- replay; the secret is shown once and never readable; delivery state functions are the sidecar's only.
 -- Layer: chassis (tests).
 begin;
-select plan(23);
+select plan(24);
 select tests.personas();
 select chassis.register_event_type('tests.thing.happened', 'something happened');
 
@@ -74,43 +74,49 @@ from chassis.webhook_deliveries \gset
 
 select tests.authenticate_as('olivia', 'acme');
 select throws_ok(
-  format('select * from chassis.webhook_delivery_start_v1(%L)', :'delivery_id'), '42501', null,
-  'owner: cannot claim a delivery (sidecar only)'
+  format('select * from chassis.webhook_delivery_start_v1(%L)', :'delivery_id'), 'PT403',
+  'only the worker may change delivery state', 'owner via the api: cannot claim a delivery'
 );
 select throws_ok(
   format('select chassis.webhook_delivery_finish_v1(%L, 200, null, 1)', :'delivery_id'),
-  '42501', null, 'owner: cannot mark a delivery delivered (sidecar only)'
+  'PT403', null, 'owner via the api: cannot mark a delivery delivered'
 );
 select throws_ok(
   format('select api.replay_webhook_delivery(%L)', :'delivery_id'), 'PT409',
   'delivery is pending: only delivered or dead deliveries can be replayed', 'a pending delivery cannot be replayed'
 );
 
-select tests.clear_authentication();
-set local role sidecar;
+-- The delivery job runs as its principal with via worker (what the worker sets before pre_request).
+do $$ begin perform set_config('stance.via_hint', 'worker', true); end $$;
+select tests.authenticate_as('gary', 'globex');
+select is_empty(
+  format('select * from chassis.webhook_delivery_start_v1(%L)', :'delivery_id'),
+  'worker for another tenant: gets no acme delivery'
+);
+select tests.authenticate_as('olivia', 'acme');
 select results_eq(
   format('select message_id, url, attempt, body -> ''data'' from chassis.webhook_delivery_start_v1(%L)',
     :'delivery_id'),
   format('values (%L, ''https://hooks.example/a'', 1, ''{"n": 1}''::jsonb)',
     :'message_id'),
-  'sidecar: claims the due delivery with its message id, url, attempt number and body'
+  'worker: claims the due delivery with its message id, url, attempt number and body'
 );
 select is_empty(
   format('select * from chassis.webhook_delivery_start_v1(%L)', :'delivery_id'),
-  'sidecar: a leased delivery is not handed out twice'
+  'worker: a leased delivery is not handed out twice'
 );
-reset role;
+select tests.clear_authentication();
 update chassis.webhook_policy set max_attempts = 1;
-set local role sidecar;
+select tests.authenticate_as('olivia', 'acme');
 select is(
   chassis.webhook_delivery_finish_v1(:'delivery_id', 500, 'HTTP 500', 12), 'dead',
-  'sidecar: the last allowed attempt failing makes the delivery dead'
+  'worker: the last allowed attempt failing makes the delivery dead'
 );
 select throws_ok(
   format('select chassis.webhook_delivery_finish_v1(%L, 200, null, 1)', :'delivery_id'),
   'PT409', null, 'a dead delivery cannot be finished again'
 );
-reset role;
+do $$ begin perform set_config('stance.via_hint', '', true); end $$;
 
 select tests.authenticate_as('gary', 'globex');
 select is((select count(*)::int from api.webhook_deliveries), 0, 'stranger: sees no acme delivery');

@@ -138,11 +138,10 @@ async def pipeline(conn: psycopg.AsyncConnection, states: Any, statements: list[
     error = None
     for (kind, sql), group in zip(kinds, groups, strict=False):
         last = group[-1] if group else None
-        if last is not None and last.status == ExecStatus.FATAL_ERROR:
-            if kind == "prepare":
-                state.prepared.pop(sql, None)
-            if error is None:
-                error = _PError(last)
+        if kind == "prepare" and (last is None or last.status != ExecStatus.COMMAND_OK):
+            state.prepared.pop(sql, None)  # failed or skipped after an earlier error: prepare again next time
+        if last is not None and last.status == ExecStatus.FATAL_ERROR and error is None:
+            error = _PError(last)
         if kind == "exec":
             out.append(last)
     if error is not None:
@@ -209,7 +208,7 @@ class Database:
             await self._rollback(conn)
             raise pg_error(err.sqlstate, err.message, err.detail, err.hint, authenticated=tx.authenticated) from None
         except BaseException:
-            await self._rollback(conn)
+            await conn.close()  # interrupted mid-pipeline: the pool discards the connection
             raise
         main_res = results[-2] if finish_now else results[-1]
         row = _row(main_res)

@@ -108,6 +108,14 @@ def test_pre_request_can_block(http) -> None:
     assert r.status_code == 403 and r.json()["message"] == "blocked by pre-request"
 
 
+def test_statement_skipped_after_an_error_is_prepared_again(http) -> None:
+    params = {"select": "id,name", "name": "eq.Apple"}
+    for _ in range(3):  # the pool has several connections: fail on each, then succeed on each
+        assert http.get("/clients", params=params, headers={"X-Block": "yes"}).status_code == 403
+    for _ in range(6):
+        assert http.get("/clients", params=params).json() == [{"id": 2, "name": "Apple"}]
+
+
 def test_tx_rollback_preference(http, token) -> None:
     auth = {"Authorization": f"Bearer {token()}"}
     r = http.post(

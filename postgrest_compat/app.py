@@ -27,10 +27,11 @@ class Server:
     def __init__(self, config: Config, workers: int = 1) -> None:
         self.config = config
         self.verifier = JwtVerifier(config)
-        size = max(1, -(-int(config.get("db-pool") or 10) // max(workers, 1)))
+        size = max(1, int(config.get("db-pool") or 10))  # per worker process
         self.db = Database(config["db-uri"], size, float(config.get("db-pool-acquisition-timeout") or 10),
                            config.get("db-pre-request"))  # fmt: skip
         self.cache: SchemaCache | None = None
+        self.loaded = asyncio.Event()
         self.handler = Handler(self)
         self.tasks: list[asyncio.Task] = []
         self.plans: dict = {}
@@ -59,6 +60,7 @@ class Server:
         while self.cache is None:
             try:
                 await self.reload()
+                self.loaded.set()
                 log.info("Schema cache loaded")
             except Exception as exc:
                 log.error('{"code":"PGRST000","details":"%s","hint":null,"message":"Database connection error. '
@@ -91,6 +93,11 @@ class Server:
             raise pgrst("PGRST117", f"Unsupported HTTP method: {method}")
         if len(segs) > 2 or (len(segs) == 2 and segs[0] != "rpc"):
             raise pgrst("PGRST125", "Invalid path specified in request URL")
+        if self.cache is None:
+            try:
+                await asyncio.wait_for(self.loaded.wait(), 5)
+            except TimeoutError:
+                pass
         if self.cache is None:
             raise pgrst("PGRST002", "Could not query the database for the schema cache. Retrying.",
                         headers=[("Retry-After", "1")])  # fmt: skip

@@ -50,12 +50,15 @@ select set_eq(
     ('proposed', 'withdrawn'), ('accepted', 'deprecated') $$,
   'admin: exactly the lifecycle edges succeed (superseded needs an accepted superseder)'
 );
-select is((select count(*)::int from outcomes where outcome = 'PT422'), 36,
+select is((select count(*)::int from outcomes
+where outcome = 'PT422'), 36,
   'admin: the other 36 moves are refused with PT422');
-select is((select count(*)::int from outcomes where outcome not in ('ok', 'PT422')), 0,
+select is((select count(*)::int from outcomes
+where outcome not in ('ok', 'PT422')), 0,
   'admin: no move fails any other way');
 select is(
-  (select count(*)::int from api.architecture_decisions where title like '% to %' and status <> split_part(title, ' ', 1)),
+  (select count(*)::int from api.architecture_decisions
+where title like '% to %' and status <> split_part(title, ' ', 1)),
   6, 'admin: refused moves leave the status untouched'
 );
 
@@ -90,7 +93,8 @@ select is((api.architecture_decision_transition(:'flags_id', 'proposed', 'ready 
   'member: proposes her draft');
 select throws_ok(format($$ select api.architecture_decision_transition(%L, 'accepted') $$, :'flags_id'),
   'PT403', format('moving %s from proposed to accepted needs the architecture.decision.decide action',
-    (select ref from api.architecture_decisions where id = :'flags_id')),
+    (select ref from api.architecture_decisions
+where id = :'flags_id')),
   'member: cannot accept');
 select throws_ok(format($$ select api.architecture_decision_transition(%L, 'withdrawn') $$, :'flags_id'),
   'PT403', null, 'member: cannot withdraw a proposed record');
@@ -106,7 +110,8 @@ select throws_ok(format($$ select api.architecture_decision_transition(%L, 'reje
 select tests.authenticate_as('olivia', 'acme');
 select is((api.architecture_decision_transition(:'flags_id', 'accepted', 'agreed in the guild')).status, 'accepted',
   'owner: accepts');
-select isnt((select decided_at from api.architecture_decisions where id = :'flags_id'), null, 'accepting stamps decided_at');
+select isnt((select decided_at from api.architecture_decisions
+where id = :'flags_id'), null, 'accepting stamps decided_at');
 
 -- Edits: accepted records take clarifications from admins; closed records none; a started outcome is locked.
 select tests.authenticate_as('adam', 'acme');
@@ -115,7 +120,8 @@ select is(
   'See the rollout runbook.', 'admin: clarifies an accepted record');
 select throws_ok(format($$ select api.architecture_decision_update(%L, '{"context": "x"}') $$, :'scratch_id'),
   'PT422', format('%s is withdrawn and can no longer be edited',
-    (select ref from api.architecture_decisions where id = :'scratch_id')),
+    (select ref from api.architecture_decisions
+where id = :'scratch_id')),
   'admin: a withdrawn record is closed');
 select lives_ok(format($$ select api.architecture_decision_update(%L, %L) $$, :'flags_id',
   '{"implementation_status": "in_progress", "options": [{"title": "Unleash"}, {"title": "Homegrown"}], '

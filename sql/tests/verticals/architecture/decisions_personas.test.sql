@@ -74,7 +74,8 @@ insert into calls values
 
 -- Owner: reads everything, may do everything.
 select tests.authenticate_as('olivia', 'acme');
-select is((select count(*)::int from pg_temp.visible() where n = 0), 0, 'owner: every ADR view shows acme rows');
+select is((select count(*)::int from pg_temp.visible()
+where n = 0), 0, 'owner: every ADR view shows acme rows');
 select results_eq($$ select name, pg_temp.outcome(sql) from calls order by name $$,
   $$ values ('create', 'ok'), ('import', 'ok'), ('import_links', 'ok'), ('link', 'ok'), ('review_flag_resolve', 'ok'),
     ('supersede', 'ok'), ('transition', 'ok'), ('unlink', 'ok'), ('update', 'ok') $$,
@@ -82,14 +83,16 @@ select results_eq($$ select name, pg_temp.outcome(sql) from calls order by name 
 
 -- Admin: same rights, shown on a fresh draft taken to acceptance.
 select tests.authenticate_as('adam', 'acme');
-select is((select count(*)::int from pg_temp.visible() where n = 0), 0, 'admin: every ADR view shows acme rows');
+select is((select count(*)::int from pg_temp.visible()
+where n = 0), 0, 'admin: every ADR view shows acme rows');
 select id as admin_draft_id from api.architecture_decision_create('Admin draft') \gset
 select is((api.architecture_decision_transition(:'admin_draft_id', 'proposed')).status, 'proposed', 'admin: proposes');
 select is((api.architecture_decision_transition(:'admin_draft_id', 'accepted')).status, 'accepted', 'admin: accepts');
 
 -- Member: reads, drafts and links drafts; cannot decide or resolve flags.
 select tests.authenticate_as('mia', 'acme');
-select is((select count(*)::int from pg_temp.visible() where n = 0), 0, 'member: every ADR view shows acme rows');
+select is((select count(*)::int from pg_temp.visible()
+where n = 0), 0, 'member: every ADR view shows acme rows');
 select id as mia_draft_id from api.architecture_decision_create('Member draft') \gset
 select is((api.architecture_decision_update(:'mia_draft_id', '{"tags": ["mesh"]}')).tags, array['mesh'],
   'member: edits a draft');
@@ -104,7 +107,8 @@ select is(pg_temp.outcome(format($$ select api.architecture_decision_review_flag
 
 -- Viewer: reads everything, every write is refused.
 select tests.authenticate_as('victor', 'acme');
-select is((select count(*)::int from pg_temp.visible() where n = 0), 0, 'viewer: every ADR view shows acme rows');
+select is((select count(*)::int from pg_temp.visible()
+where n = 0), 0, 'viewer: every ADR view shows acme rows');
 select results_eq($$ select name, pg_temp.outcome(sql) from calls order by name $$,
   $$ values ('create', 'PT403'), ('import', 'PT403'), ('import_links', 'PT403'), ('link', 'PT403'),
     ('review_flag_resolve', 'PT403'), ('supersede', 'PT403'), ('transition', 'PT403'), ('unlink', 'PT403'),
@@ -142,10 +146,12 @@ select is(pg_temp.outcome($$ select api.architecture_decision_create('Nowhere') 
 select tests.as_anon();
 select is(pg_temp.outcome('select 1 from api.architecture_decisions'), '42501', 'anon: cannot read decisions');
 select is(
-  (select count(*)::int from views where pg_temp.outcome(format('select 1 from api.%I', views.name)) = '42501'), 6,
+  (select count(*)::int from views
+where pg_temp.outcome(format('select 1 from api.%I', views.name)) = '42501'), 6,
   'anon: every ADR view is refused');
 select is(
-  (select count(*)::int from calls where pg_temp.outcome(calls.sql) = '42501'), 9, 'anon: every ADR RPC is refused');
+  (select count(*)::int from calls
+where pg_temp.outcome(calls.sql) = '42501'), 9, 'anon: every ADR RPC is refused');
 
 -- Suspended tenant: the request is refused before any ADR object runs.
 select tests.clear_authentication();

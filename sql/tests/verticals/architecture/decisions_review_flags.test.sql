@@ -15,14 +15,18 @@ insert into architecture.patterns (
   array['one small team'], '[]', '[]', '[]', 'Services own their data.', 'test'),
 ('modular-monolith', 'Modular Monolith', 'system', 2, '4-10', 'One deployable, strict modules.', array['one team'],
   array['independent scaling'], '[]', '[]', '[]', 'Modules own their tables.', 'test');
-select id as micro_id from architecture.patterns where slug = 'microservices' \gset
-select id as mono_id from architecture.patterns where slug = 'modular-monolith' \gset
+select id as micro_id from architecture.patterns
+where slug = 'microservices' \gset
+select id as mono_id from architecture.patterns
+where slug = 'modular-monolith' \gset
 insert into architecture.articles (tenant_id, kind, title, url, format, html, text, content_hash) values
 (tests.tenant_id('acme'), 'document', 'Microservices regrets', 'https://example.test/regrets', 'text',
   '<p>Microservices multiply failure modes.</p>', 'Microservices multiply failure modes.', repeat('a', 64)),
 (tests.tenant_id('globex'), 'document', 'Globex notes', null, 'text', '<p>x</p>', 'x', repeat('b', 64));
-select id as article_id from architecture.articles where title = 'Microservices regrets' \gset
-select id as globex_article_id from architecture.articles where title = 'Globex notes' \gset
+select id as article_id from architecture.articles
+where title = 'Microservices regrets' \gset
+select id as globex_article_id from architecture.articles
+where title = 'Globex notes' \gset
 
 -- acme: an accepted record and a draft relying on microservices, an accepted one on the modular monolith.
 select tests.authenticate_as('adam', 'acme');
@@ -75,7 +79,8 @@ select results_eq(
   format($$ values (%L::uuid, %L::uuid, 'Microservices multiply failure modes.'::text,
     'https://example.test/regrets'::text, 'open'::text) $$, :'accepted_id', :'micro_id'),
   'member: sees the flag with the evidence quote and the article');
-select is((select open_review_flags from api.architecture_decisions where id = :'accepted_id'), 1,
+select is((select open_review_flags from api.architecture_decisions
+where id = :'accepted_id'), 1,
   'the record shows one open review flag');
 select results_eq(
   format($$ select title, status, open_review_flags from api.architecture_decisions_by_pattern
@@ -109,7 +114,8 @@ select results_eq(
   'admin: resolves a flag with a note');
 select throws_ok(format($$ select api.architecture_decision_review_flag_resolve(%L, 'dismissed') $$, :'flag_id'),
   'PT409', 'review flag is already closed', 'a closed flag stays closed');
-select is((select open_review_flags from api.architecture_decisions where id = :'accepted_id'), 0,
+select is((select open_review_flags from api.architecture_decisions
+where id = :'accepted_id'), 0,
   'no open flags remain');
 
 -- Decision records join the vertical search, per tenant.

@@ -27,7 +27,8 @@ select lives_ok(
   format($$ update api.architecture_decisions set context = 'second edit' where id = %L $$, :'adr_id'),
   'a weak If-Match with the current version succeeds'
 );
-select is((select context from api.architecture_decisions where id = :'adr_id'), 'second edit',
+select is((select context from api.architecture_decisions
+where id = :'adr_id'), 'second edit',
   'the stale write changed nothing, the fresh ones landed');
 
 -- RPC (POST): the version travels in the body.

@@ -107,6 +107,20 @@ as $$
   order by 1, 2;
 $$;
 
+-- Policies calling a row-independent chassis getter (current_*() or can('action')) without wrapping it in
+-- (select …): the call then runs once per row instead of once per statement (Supabase lint 0003).
+create function tests.policies_with_unwrapped_getters()
+returns table (tbl text, policy name, expression text)
+language sql stable
+as $$
+  select p.schemaname || '.' || p.tablename, p.policyname, e.expr
+  from pg_policies as p
+  cross join lateral (select coalesce(p.qual, '') || ' ' || coalesce(p.with_check, '') as expr) as e
+  where regexp_replace(e.expr, 'SELECT chassis\.', 'SELECT wrapped.', 'g')
+    ~ 'chassis\.(current_\w+\(\)|can\(''[^'']*''(::text)?\))'
+  order by 1, 2;
+$$;
+
 -- PL/pgSQL functions with errors plpgsql_check finds (unknown functions, columns, types) — what sqlfluff cannot see
 -- inside $$ bodies. Trigger functions are checked against a table they are attached to; unattached ones are skipped.
 create function tests.plpgsql_check_errors()

@@ -108,6 +108,14 @@ def test_latin1_prolog_is_honoured_and_nul_is_stripped() -> None:
     assert parse_feed(body, None, BASE).items[0].title == "Zoë naïve"
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [("Привет мир, это тест кодировки для русского текста", "cp1251"), ("Zoë über straße", "latin-1")],
+)
+def test_undeclared_encodings_are_detected(text: str, encoding: str) -> None:
+    assert decode_body(f"<rss><title>{text}</title></rss>".encode(encoding))[0] == f"<rss><title>{text}</title></rss>"
+
+
 def test_valid_utf8_wins_over_a_wrong_charset_header() -> None:
     text, encoding = decode_body("Grüße".encode(), "text/xml; charset=iso-8859-1")
     assert (text, encoding) == ("Grüße", "utf-8")

@@ -1,7 +1,8 @@
 """Encoding repair for fetched feeds: bytes → clean Unicode XML that feedparser reads as UTF-8. Layer: vertical.
 
 Order (vertical notes §4.8): a BOM; valid UTF-8 wins over a wrong prolog or Content-Type; else the XML prolog's
-encoding, then the Content-Type charset; else charset-normalizer's guess; windows-1252 last. XML-illegal control
+encoding, then the Content-Type charset; else charset-normalizer's guess unless it
+only names a Latin code page, where windows-1252 (the usual mislabel) is used. XML-illegal control
 characters and NUL (Postgres text rejects it) are removed, and the prolog is rewritten to say UTF-8.
 """
 
@@ -18,6 +19,13 @@ _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", re.IGNORECASE)
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
+
+
+# charset-normalizer guesses that mean "some Latin single-byte code page": decoded as windows-1252 instead.
+_LATIN_GUESSES = frozenset({
+    "cp1250", "cp1252", "cp1254", "cp1257", "cp775", "cp850", "cp437", "cp858", "latin_1", "iso8859_2",
+    "iso8859_9", "iso8859_15", "mac_latin2", "mac_roman", "mac_iceland", "mac_turkish",
+})  # fmt: skip
 
 
 def _try(body: bytes, encoding: str | None) -> str | None:
@@ -47,9 +55,13 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
         if text is not None:
             return clean_text(text), str(candidate).lower()
     best = charset_normalizer.from_bytes(body).best()
-    if best is not None:
+    if best is not None and best.encoding not in _LATIN_GUESSES:
         return clean_text(str(best)), best.encoding
-    return clean_text(body.decode("windows-1252", errors="replace")), "windows-1252"
+    # Short Western text is ambiguous between Latin code pages; mislabelled feeds are overwhelmingly windows-1252.
+    text = _try(body, "windows-1252")
+    if text is not None:
+        return clean_text(text), "windows-1252"
+    return clean_text(body.decode("latin-1")), "latin-1"
 
 
 def clean_text(text: str) -> str:

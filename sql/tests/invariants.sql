@@ -121,6 +121,35 @@ as $$
   order by 1, 2;
 $$;
 
+-- Foreign keys pointing up the layers (dependencies point vertical → engine → chassis only). Ranks: extensions 0;
+-- chassis and its helper schemas (procrastinate, ops) 1; engine 2; any other schema (a vertical) 3. A vertical may
+-- not reference another vertical.
+create function tests.upward_foreign_keys()
+returns table (constraint_name name, from_table regclass, to_table regclass)
+language sql stable
+as $$
+  with ranked as (
+    select n.oid, n.nspname,
+      case
+        when n.nspname = 'extensions' then 0
+        when n.nspname in ('chassis', 'procrastinate', 'ops') then 1
+        when n.nspname = 'engine' then 2
+        else 3
+      end as layer
+    from pg_namespace as n
+  )
+  select c.conname, c.conrelid::regclass, c.confrelid::regclass
+  from pg_constraint as c
+  inner join pg_class as src on src.oid = c.conrelid
+  inner join pg_class as dst on dst.oid = c.confrelid
+  inner join ranked as s on s.oid = src.relnamespace
+  inner join ranked as d on d.oid = dst.relnamespace
+  where c.contype = 'f'
+    and s.nspname not in ('tests', 'public')
+    and (d.layer > s.layer or (d.layer = 3 and s.layer = 3 and d.nspname <> s.nspname))
+  order by 1;
+$$;
+
 -- PL/pgSQL functions with errors plpgsql_check finds (unknown functions, columns, types) — what sqlfluff cannot see
 -- inside $$ bodies. Trigger functions are checked against a table they are attached to; unattached ones are skipped.
 create function tests.plpgsql_check_errors()

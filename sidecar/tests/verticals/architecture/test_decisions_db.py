@@ -117,10 +117,18 @@ def _zip_contents(data: bytes) -> dict[str, bytes]:
         return {n: archive.read(n) for n in archive.namelist()}
 
 
-async def test_member_cannot_import_decided_records(seeded_db: str) -> None:
+async def test_refused_files_are_reported_and_the_others_imported(seeded_db: str) -> None:
     conn = await _as_user(seeded_db, "mia", "acme")
-    sample = FIXTURES / "0004-use-kafka-for-domain-events.md"
-    with pytest.raises(psycopg.Error) as raised:
-        await import_files(conn, [(sample.name, sample.read_text())])
-    assert raised.value.sqlstate == "PT403"
+    accepted = FIXTURES / "0004-use-kafka-for-domain-events.md"
+    draft = "# A member's draft\n\n## Context and Problem Statement\n\nStill thinking.\n"
+    files = [(accepted.name, accepted.read_text()), ("draft.md", draft), ("x.md", "no title")]
+    report = await import_files(conn, files)
+    outcome = {f.path: (f.action, f.problems) for f in report.files}
+    assert outcome["x.md"] == ("failed", ["no title: expected a '# Title' line or a title in the front matter"])
+    assert outcome[accepted.name] == (
+        "failed",
+        ["importing a accepted record needs the architecture.decision.decide action"],
+    )
+    assert outcome["draft.md"][0] == "created"
+    await conn.rollback()
     await conn.close()

@@ -34,6 +34,6 @@ class FileReport(msgspec.Struct):
 
 
 class ImportReport(msgspec.Struct):
-    """One report per file, in import order (failed files first)."""
+    """One report per file: unreadable files first, then refused ones, then the imported ones in import order."""
 
     files: list[FileReport]

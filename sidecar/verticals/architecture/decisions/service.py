@@ -2,7 +2,8 @@
 
 Who may import or read what is decided by SQL (grants, RLS, `chassis.can`), never here. An import is one transaction:
 records first (numbers kept when free, unnumbered Log4brains files numbered in date order), then their links, with
-file numbers mapped to the numbers the server gave.
+file numbers mapped to the numbers the server gave. A file the server refuses (PTxxx: rights, lifecycle) is reported
+as failed, in a savepoint, and the others still land.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from uuid import UUID
 
+import psycopg
 from psycopg import AsyncConnection
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
@@ -141,19 +143,27 @@ async def import_files(conn: AsyncConnection[Any], files: Sequence[tuple[str, st
     imported: list[tuple[str, DecisionFile, dict[str, Any]]] = []
     numbers: dict[int, int] = {}
     for path, decision in _order(parsed):
-        cur = await conn.execute(
-            IMPORT,
-            {
-                "document": Jsonb(decision.document),
-                "number": decision.number,
-                "status": decision.status,
-                "status_raw": decision.status_raw,
-                "source_format": decision.source_format,
-                "source_path": path,
-                "uid": decision.uid if decision.uid and _is_uuid(decision.uid) else None,
-            },
-        )
-        row = await cur.fetchone()
+        try:
+            async with conn.transaction():  # a savepoint: one refused file does not abort the others
+                cur = await conn.execute(
+                    IMPORT,
+                    {
+                        "document": Jsonb(decision.document),
+                        "number": decision.number,
+                        "status": decision.status,
+                        "status_raw": decision.status_raw,
+                        "source_format": decision.source_format,
+                        "source_path": path,
+                        "uid": decision.uid if decision.uid and _is_uuid(decision.uid) else None,
+                    },
+                )
+                row = await cur.fetchone()
+        except psycopg.Error as error:
+            if not (error.sqlstate or "").startswith("PT"):
+                raise
+            detail = error.diag.message_primary or str(error)
+            report.files.append(FileReport(path=path, action="failed", warnings=decision.warnings, problems=[detail]))
+            continue
         assert row is not None
         result: dict[str, Any] = row[0]
         if decision.number is not None:

@@ -1,6 +1,6 @@
 -- sql/functions/verticals/architecture/tg_decisions__index_search.sql — ADRs in the vertical's search index.
 -- Layer: vertical. Definer: the index is written by the owner, not the caller. Title A; the ADR-0007 id and the
--- context B; drivers, options, outcome, consequences, confirmation, more information and tags C. category = status.
+-- context B; drivers, options, outcome, consequences, confirmation, more information and tags C. No catalog facets.
 create or replace function architecture.tg_decisions__index_search()
 returns trigger language plpgsql security definer set search_path = ''
 as $$
@@ -20,7 +20,7 @@ begin
       array_to_string(new.consequences_good || new.consequences_bad || new.consequences_neutral, E'\n'),
       new.confirmation, new.more_information, array_to_string(new.tags, ' ')
     ),
-    architecture.decision_ref(new.number), '/decisions/' || new.number, new.status
+    architecture.decision_ref(new.number), '/decisions/' || new.number
   );
   return new;
 end;

@@ -181,6 +181,18 @@ as $$
   );
 $$;
 
+-- The forged-claim persona: a valid token for sub whose tenant_id claim names a tenant sub does not belong to.
+-- pre_request must refuse it (PT403 "not a member of tenant <id>").
+create function tests.authenticate_forged(sub text, tenant_slug text)
+returns void
+language sql
+as $$
+  select tests.authenticate_with(
+    tests.claims(authenticate_forged.sub)
+    || jsonb_build_object('tenant_id', tests.tenant_id(authenticate_forged.tenant_slug))
+  );
+$$;
+
 create function tests.as_anon()
 returns void
 language sql

@@ -43,7 +43,7 @@ select is(chassis.current_tenant_role(), null, 'no tenant: current_tenant_role()
 
 -- Stranger and forged claims.
 select throws_ok(
-  format('select tests.authenticate_with(%L)', tests.claims('gary') || jsonb_build_object('tenant_id', tests.tenant_id('acme'))),
+  $$ select tests.authenticate_forged('gary', 'acme') $$,
   'PT403', format('not a member of tenant %s', tests.tenant_id('acme')),
   'stranger: forged tenant_id claim is refused'
 );

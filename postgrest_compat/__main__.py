@@ -46,7 +46,8 @@ def main(argv: list[str] | None = None) -> None:
     port = int(config.get("server-port"))
     _log("Attempting to connect to the database...")
     _log(f"Listening on port {port}")
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s: %(message)s")
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s: %(message)s", datefmt="%d/%b/%Y:%H:%M:%S %z")
+    logging.getLogger("psycopg.pool").setLevel(logging.CRITICAL)
     from granian import Granian
     from granian.constants import Interfaces, Loops
 

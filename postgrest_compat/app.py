@@ -10,6 +10,9 @@ import logging
 import os
 from urllib.parse import unquote
 
+import orjson
+import psycopg
+
 from postgrest_compat.config import Config, load_config
 from postgrest_compat.db import Database, listen
 from postgrest_compat.errors import ApiError, pgrst
@@ -62,17 +65,18 @@ class Server:
                 await self.reload()
                 self.loaded.set()
                 log.info("Schema cache loaded")
-            except Exception as exc:
-                log.error('{"code":"PGRST000","details":"%s","hint":null,"message":"Database connection error. '
-                          'Retry your request."}', str(exc).replace('"', "'"))  # fmt: skip
+            except Exception as exc:  # keep retrying like PostgREST
+                body = {"code": "PGRST000", "details": str(exc), "hint": None,
+                        "message": "Database connection error. Retry your request."}  # fmt: skip
+                log.error("%s", orjson.dumps(body).decode())
+                log.error("Attempting to reconnect to the database in %d seconds...", int(delay) or 1)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 32)
 
     async def reload(self) -> None:
-        async with self.db.pool.connection(timeout=10) as conn:
-            async with conn.transaction():
-                await conn.execute("SET TRANSACTION READ ONLY")
-                self.cache = await load_schema_cache(conn, self.config.schemas, self.config.anon_role)
+        async with await psycopg.AsyncConnection.connect(self.config["db-uri"], connect_timeout=10) as conn:
+            await conn.execute("SET TRANSACTION READ ONLY")
+            self.cache = await load_schema_cache(conn, self.config.schemas, self.config.anon_role)
         self.db.forget_prepared()
         self.plans.clear()
 

@@ -74,17 +74,15 @@ async def worker_env(db_conninfo: str) -> AsyncIterator[None]:
 
 
 async def run_queue(queue: str) -> None:
-    async with jobs_app.open_async(
-        __import__("sidecar.chassis.jobs.runtime", fromlist=["get_runtime"]).get_runtime().pool
-    ):
-        await jobs_app.run_worker_async(
-            queues=[queue],
-            wait=False,
-            concurrency=1,
-            worker_middleware=[principal_middleware],
-            install_signal_handlers=False,
-            listen_notify=False,
-        )
+    """Run the worker on one queue until it is empty (jobs scheduled later stay)."""
+    await jobs_app.run_worker_async(
+        queues=[queue],
+        wait=False,
+        concurrency=1,
+        worker_middleware=[principal_middleware],
+        install_signal_handlers=False,
+        listen_notify=False,
+    )
 
 
 async def test_worker_delivers_an_emitted_event(db_conninfo, receiver, worker_env, monkeypatch) -> None:

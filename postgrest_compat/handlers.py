@@ -261,7 +261,8 @@ class Handler:
                 if total is not None and page < total:
                     status = 206
             if method == "GET" and planned.kind == "read":
-                headers.append(("Content-Location", f"/{table.name}" + (f"?{req.query}" if req.query else "")))
+                canonical = planned.canonical
+                headers.append(("Content-Location", f"/{quote(table.name)}" + (f"?{canonical}" if canonical else "")))
         if body is not None or method == "HEAD":
             headers.insert(0, ("Content-Type", media.content_type))
         if len(self.config.schemas) > 1:

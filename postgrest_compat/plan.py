@@ -29,6 +29,7 @@ class Planned:
     fn: Function | None = None
     inserted_tracked: bool = False
     applied: dict[str, str] = field(default_factory=dict)
+    canonical: str = ""
 
 
 _RANGE = re.compile(r"^([0-9]+)-([0-9]*)$")
@@ -99,7 +100,7 @@ def plan_read(sc: SchemaCache, config, table: Table, pq: ParsedQuery, media: str
     if count == "estimated" and config.max_rows is not None:
         count_limit = config.max_rows + 1
     main = wrap_read(_source(lvl, ref, offset, limit), media, count_sql, count_limit=count_limit)
-    return Planned(main, params.values, offset, True, "read", table)
+    return Planned(main, params.values, offset, True, "read", table, canonical=pq.canonical)
 
 
 # --- RPC ----------------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ logic trees, RPC arguments. Layer: postgrest_compat.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import unquote_plus
+from urllib.parse import quote, unquote_plus
 
 from postgrest_compat.errors import ApiError, pgrst
 from postgrest_compat.query.ast import EmbedParams, Field, Filter
@@ -14,6 +14,7 @@ from postgrest_compat.query.lexer import Cursor, parse_json_path, parse_name
 from postgrest_compat.query.select import parse_select
 
 RESERVED = ("select", "columns", "on_conflict")
+_SAFE = ",.:()*!-_'\"{}[]>~$@"
 
 
 @dataclass
@@ -124,7 +125,11 @@ def parse_query(raw: str, *, is_rpc: bool = False) -> ParsedQuery:
         path, fld = _filter_key(key)
         pq.at(path).filters.append(Filter(fld, parse_filter_value(value)))
     pq.select = parse_select(select_text or "")
-    pq.canonical = "&".join(f"{k}={v}" for k, v in sorted(split_query(raw)) if not (is_rpc and (k, v) in pq.rpc_args))
+    pq.canonical = "&".join(
+        f"{quote(k, safe=_SAFE)}={quote(v, safe=_SAFE)}"
+        for k, v in sorted(split_query(raw))
+        if not (is_rpc and (k, v) in pq.rpc_args)
+    )
     return pq
 
 

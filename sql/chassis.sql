@@ -107,3 +107,6 @@
 -- Chassis edges that need jobs: task registrations, invitation email.
 \ir policies/chassis/webhooks_jobs.sql
 \ir policies/chassis/email.sql
+\ir schemas/chassis/ops_job_errors.sql
+\ir functions/chassis/record_job_error_v1.sql
+\ir functions/chassis/queue_stats_v1.sql

@@ -4,7 +4,11 @@
 \ir ops/00_schema.sql
 \ir ops/begin_action.sql
 \ir ops/tenant_id_of.sql
+\ir ops/job_audit.sql
 \ir ops/tenants.sql
+\ir ops/queues.sql
+\ir ops/failed_jobs.sql
+\ir ops/stalled_jobs.sql
 \ir ops/audit.sql
 \ir ops/audit_chain.sql
 \ir ops/webhook_health.sql
@@ -12,3 +16,5 @@
 \ir ops/email_health.sql
 \ir ops/suspend_tenant.sql
 \ir ops/reactivate_tenant.sql
+\ir ops/retry_job.sql
+\ir ops/cancel_job.sql

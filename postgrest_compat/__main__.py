@@ -9,6 +9,7 @@ import logging
 import os
 import sys
 import time
+from pathlib import Path
 
 from postgrest_compat.config import ConfigError, load_config
 
@@ -51,10 +52,12 @@ def main(argv: list[str] | None = None) -> None:
     from granian import Granian
     from granian.constants import Interfaces, Loops
 
+    socket = config.get("server-unix-socket")
     Granian(
         "postgrest_compat.app:app",
         address=host,
         port=port,
+        uds=Path(socket) if socket else None,
         interface=Interfaces.ASGI,
         workers=workers,
         loop=Loops.uvloop,

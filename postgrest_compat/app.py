@@ -31,8 +31,9 @@ class Server:
         self.config = config
         self.verifier = JwtVerifier(config)
         size = max(1, int(config.get("db-pool") or 10))  # per worker process
-        self.db = Database(config["db-uri"], size, float(config.get("db-pool-acquisition-timeout") or 10),
-                           config.get("db-pre-request"))  # fmt: skip
+        timeout = float(config.get("db-pool-acquisition-timeout") or 10)
+        prepare = bool(config.get("db-prepared-statements"))
+        self.db = Database(config["db-uri"], size, timeout, config.get("db-pre-request"), prepare=prepare)
         self.cache: SchemaCache | None = None
         self.loaded = asyncio.Event()
         self.handler = Handler(self)

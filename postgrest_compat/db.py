@@ -99,7 +99,9 @@ class _ConnState:
         self.stale = False
 
 
-async def pipeline(conn: psycopg.AsyncConnection, states: Any, statements: list[tuple[bytes, list]]) -> list:
+async def pipeline(
+    conn: psycopg.AsyncConnection, states: Any, statements: list[tuple[bytes, list]], *, prepare: bool = True
+) -> list:
     """Run `statements` [(sql, params)] in one round trip; return the last result of each. Raises _PError."""
     pgconn = conn.pgconn
     state = states.get(conn)
@@ -113,6 +115,11 @@ async def pipeline(conn: psycopg.AsyncConnection, states: Any, statements: list[
         kinds.append(("dealloc", b""))
         state.prepared.clear()
     for sql, params in statements:
+        if not prepare:  # db-prepared-statements = false (PgBouncer in transaction mode)
+            values = _enc(params)
+            commands.append(lambda s=sql, v=values: pgconn.send_query_params(s, v))
+            kinds.append(("exec", sql))
+            continue
         name = state.prepared.get(sql)
         if name is None:
             state.counter += 1
@@ -156,7 +163,10 @@ def _row(res: Any) -> tuple:
 
 
 class Database:
-    def __init__(self, conninfo: str, size: int, acquire_timeout: float, pre_request: str | None) -> None:
+    def __init__(
+        self, conninfo: str, size: int, acquire_timeout: float, pre_request: str | None, *, prepare: bool = True
+    ) -> None:
+        self.prepare = prepare
         self.conninfo = conninfo
         self.pool = AsyncConnectionPool(
             conninfo,
@@ -203,7 +213,7 @@ class Database:
         if finish_now:
             stmts.append((b"COMMIT", []))
         try:
-            results = await pipeline(conn, self.states, stmts)
+            results = await pipeline(conn, self.states, stmts, prepare=self.prepare)
         except _PError as err:
             await self._rollback(conn)
             raise pg_error(err.sqlstate, err.message, err.detail, err.hint, authenticated=tx.authenticated) from None

@@ -53,6 +53,7 @@
 \ir ../functions/verticals/architecture/jsonb_text_array.sql
 \ir ../functions/verticals/architecture/tg_decisions__allocate_number.sql
 \ir ../functions/verticals/architecture/tg_decisions__enforce_lifecycle.sql
+\ir ../functions/verticals/architecture/tg_decisions__lock_outcome.sql
 \ir ../functions/verticals/architecture/tg_decisions__record_status.sql
 \ir ../functions/verticals/architecture/mark_superseded.sql
 \ir ../functions/verticals/architecture/tg_decisions__apply_supersession.sql

@@ -71,14 +71,6 @@ begin
         raise sqlstate 'PT422' using message = format('chosen option "%s" is not a considered option', v_chosen);
       end if;
     end if;
-    if v_record.implementation_status in ('in_progress', 'implemented', 'verified')
-      and (v_outcome_id is distinct from v_record.outcome_option_id
-        or coalesce(v_doc -> 'outcome' ->> 'justification', '') <> v_record.outcome_justification) then
-      raise sqlstate 'PT422' using
-        message = format('the outcome of %s is locked: its implementation is %s',
-          architecture.decision_ref(v_record.number), v_record.implementation_status),
-        hint = 'supersede the record instead of changing its outcome';
-    end if;
   end if;
 
   -- Options left out go before the record's UPDATE, so its search document sees the final set (the outcome

@@ -1,7 +1,7 @@
 -- sql/tests/verticals/architecture/decisions_lifecycle.test.sql — every ADR status move, allowed and refused,
 -- who may make it, edits per status, and the status history. Layer: vertical (tests).
 begin;
-select plan(24);
+select plan(25);
 select tests.personas();
 
 create temp table outcomes (from_status text, to_status text, outcome text);
@@ -128,6 +128,8 @@ select lives_ok(format($$ select api.architecture_decision_update(%L, %L) $$, :'
   '"outcome": {"chosen_option": "Unleash", "justification": "maintained"}}'), 'admin: sets options and outcome');
 select throws_ok(format($$ select api.architecture_decision_update(%L, '{"outcome": {"chosen_option": "Homegrown"}}') $$,
   :'flags_id'), 'PT422', null, 'admin: the outcome is locked once implementation started');
+select throws_ok(format($$ update api.architecture_decisions set outcome_justification = 'rewritten' where id = %L $$,
+  :'flags_id'), 'PT422', null, 'admin: a PATCH cannot change a locked outcome either');
 select throws_ok(format($$ select api.architecture_decision_update(%L, '{"colour": "red"}') $$, :'flags_id'),
   'PT400', 'unknown field(s): colour', 'unknown document fields are refused');
 

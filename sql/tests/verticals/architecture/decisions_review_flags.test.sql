@@ -52,7 +52,9 @@ select r ->> 'id' as globex_id from api.architecture_decision_import('{"title": 
   status => 'accepted') as r \gset
 select api.architecture_decision_link(:'globex_id', 'relies_on', pattern_id => :'micro_id');
 
--- The insights projection of an acme article with a verified warning flags only acme's accepted record.
+-- The insights projection of an acme article with a verified warning flags only acme's accepted record (run the
+-- way the reducer runs it: with acme's envelope).
+select tests.authenticate_as('adam', 'acme');
 select tests.clear_authentication();
 select is(
   architecture.project_insights_v1(:'article_id', repeat('a', 64), '{"claims": [

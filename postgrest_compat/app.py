@@ -164,6 +164,8 @@ class Server:
 def _cors(req: Request, resp: Response, config: Config) -> None:
     origin = req.header("origin")
     if origin is None:
+        if req.method == "OPTIONS" and resp.status == 200:
+            resp.headers.append(("Access-Control-Allow-Origin", "*"))
         return
     allowed = config.get("server-cors-allowed-origins")
     if allowed:

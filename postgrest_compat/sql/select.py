@@ -186,7 +186,16 @@ class ReadRenderer:
                     f"A related order on '{term.relation}' is not possible",
                     f"'{table.name}' and '{term.relation}' do not form a many-to-one or one-to-one relationship",
                 )
-            expr = field_sql(found[1], term.field, found[0].foreign, self.params)
+            rel = found[0]
+            if rel.computed is not None:
+                expr = field_sql(found[1], term.field, rel.foreign, self.params)
+            else:  # a scalar subquery, so the column need not be selected in the embed
+                self.counter += 1
+                oal = ident(f"{rel.foreign.name}_o{self.counter}")
+                conds = " AND ".join(f"{oal}.{ident(fc)} = {ref}.{ident(c)}"
+                                     for c, fc in zip(rel.columns, rel.fcolumns, strict=False))  # fmt: skip
+                col = field_sql(oal, term.field, rel.foreign, self.params)
+                expr = f"(SELECT {col} FROM {qualified(rel.foreign)} AS {oal} WHERE {conds} LIMIT 1)"
         else:
             expr = field_sql(ref, term.field, table, self.params)
         if term.direction:

@@ -312,7 +312,8 @@ class Handler:
             for k, v in pq.rpc_args:
                 args.setdefault(k, []).append(v)
             fn, _ = find_function(sc, schema, name, list(args), None, post=False)
-            args = {k: (vs if any(p.name == k and p.mode == "v" for p in fn.params) else vs[-1])
+            variadic = {p.name for p in fn.params if p.mode == "v"}
+            args = {k: (vs if k in variadic and (len(vs) > 1 or not vs[0].startswith("{")) else vs[-1])
                     for k, vs in args.items()}  # fmt: skip
             read_only = True
         count = prefer.get("count")

@@ -1,3 +1,32 @@
 -- sql/engine.sql — manifest of the engine layer (captures → interpretations → derivations, LLM usage, budgets).
 -- Order: schemas → functions → policies. Layer: engine. May depend on chassis only.
 \ir schemas/engine/00_schema.sql
+\ir schemas/engine/10_interpreters.sql
+\ir schemas/engine/20_captures.sql
+\ir schemas/engine/30_derivations.sql
+\ir schemas/engine/40_corrections.sql
+\ir schemas/engine/50_prices.sql
+\ir schemas/engine/60_budgets.sql
+\ir schemas/engine/70_llm_calls.sql
+\ir schemas/engine/80_events.sql
+\ir functions/engine/register_interpreter.sql
+\ir functions/engine/latest_interpreter_version.sql
+\ir functions/engine/require_worker.sql
+\ir functions/engine/price_for.sql
+\ir functions/engine/cost_micro_usd.sql
+\ir functions/engine/budget_open.sql
+\ir functions/engine/budget_exhausted.sql
+\ir functions/engine/breaker_trip.sql
+\ir functions/engine/budget_reserve_v1.sql
+\ir functions/engine/budget_settle_v1.sql
+\ir functions/engine/reset_breaker.sql
+\ir functions/engine/create_capture.sql
+\ir functions/engine/tg_derivations__emit_event.sql
+\ir functions/engine/derivation_start_v1.sql
+\ir functions/engine/derivation_finish_v1.sql
+\ir functions/engine/llm_call_start_v1.sql
+\ir functions/engine/llm_call_finish_v1.sql
+\ir functions/engine/correct.sql
+\ir functions/engine/apply_corrections.sql
+\ir functions/engine/rederive.sql
+\ir policies/engine/engine.sql

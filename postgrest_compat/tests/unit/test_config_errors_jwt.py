@@ -140,3 +140,34 @@ def test_transaction_settings_order(tmp_path) -> None:
     ]
     assert out[0][1] == '"api", "extensions"' and out[2][1] == '{"role":"anon"}'
     assert out[5][1] == '{"x-a":"2"}' and out[6][1] == '{"a":"1"}'
+
+
+def test_jwks_rs256_and_hs_rs_confusion(tmp_path) -> None:
+    import json
+
+    import jwt as pyjwt
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    jwk = json.loads(pyjwt.algorithms.RSAAlgorithm.to_jwk(key.public_key()))
+    jwk["kid"] = "k1"
+    c = load_config(None, {"PGRST_JWT_SECRET": json.dumps({"keys": [jwk]})})
+    good = pyjwt.encode({"role": "authenticated"}, key, algorithm="RS256", headers={"kid": "k1"})
+    assert verify_jwt(c, good)["role"] == "authenticated"
+    assert verify_jwt(c, pyjwt.encode({"role": "a"}, key, algorithm="RS256"))["role"] == "a"  # no kid: try each key
+    wrong_kid = pyjwt.encode({"role": "a"}, key, algorithm="RS256", headers={"kid": "other"})
+    pem = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    import base64
+    import hashlib
+    import hmac
+
+    def b64(b: bytes) -> str:
+        return base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+
+    head = b64(b'{"alg":"HS256","typ":"JWT"}') + "." + b64(b'{"role":"postgres"}')
+    forged = head + "." + b64(hmac.new(pem, head.encode(), hashlib.sha256).digest())
+    for bad in (wrong_kid, forged):
+        with pytest.raises(Exception) as exc:
+            verify_jwt(c, bad)
+        assert exc.value.code == "PGRST301"

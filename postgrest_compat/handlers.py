@@ -225,8 +225,8 @@ class Handler:
             if method == "POST":
                 inserted = int(row[6] or 0)
                 status = 201
-                if planned.inserted_tracked and inserted == 0 and affected > 0 and ret == "representation":
-                    status = 200
+                if planned.inserted_tracked and inserted == 0:
+                    status = 200  # an upsert that only updated (or ignored) rows
                 if ret == "headers-only" and row[5] and table.pk:
                     pks = orjson.loads(row[5])
                     if len(pks) == 1:
@@ -252,7 +252,7 @@ class Handler:
             if planned.kind == "rpc" and planned.fn is not None and planned.fn.return_kind == "void":
                 status = 204
                 body = None
-            elif planned.kind != "rpc" or planned.fn.retset:
+            else:
                 headers.append(("Content-Range", _content_range(planned.offset, page, total)))
                 if total is not None and planned.offset > total and page == 0 and planned.offset > 0:
                     raise pgrst("PGRST103", "Requested range not satisfiable",

@@ -9,6 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sidecar.verticals.architecture.decisions.model import DecisionFile, Relation, empty_document
 from sidecar.verticals.architecture.decisions.parser import parse
@@ -188,3 +190,81 @@ def test_zip_holds_every_record_and_an_index():
 def test_unreadable_files_raise_a_precise_error(text: str, message: str):
     with pytest.raises(ValueError, match=message):
         parse(text, "x.md")
+
+
+def test_option_titles_with_quotes_and_an_unknown_choice():
+    text = (
+        '# Pick a name\n\n## Considered Options\n\n* The "fast" path\n* Plan B\n\n'
+        '## Decision Outcome\n\nChosen option: "The "fast" path", because it is fast.\n'
+    )
+    decision = parse(text, "0001-pick-a-name.md")
+    assert decision.document["outcome"] == {"chosen_option": 'The "fast" path', "justification": "it is fast."}
+    unknown = parse(text.replace('"The "fast" path", because', '"Plan C", because'), "0001-pick-a-name.md")
+    assert unknown.document["outcome"]["chosen_option"] is None
+    assert unknown.document["outcome"]["justification"] == 'Chosen option: "Plan C", because it is fast.'
+    assert any("not one of the considered options" in w for w in unknown.warnings)
+    assert identity(parse(render(unknown))) == identity(unknown)
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFXYZ0123456789", min_size=1, max_size=8)
+_LINE = st.lists(_WORD, min_size=1, max_size=6).map(" ".join)
+_PARAGRAPH = st.lists(_LINE, min_size=1, max_size=3).map("\n".join)
+_TEXT = st.lists(_PARAGRAPH, min_size=0, max_size=3).map("\n\n".join)
+_ITEMS = st.lists(_PARAGRAPH, max_size=4)
+
+
+@st.composite
+def _decisions(draw: st.DrawFn) -> DecisionFile:
+    titles = draw(st.lists(_LINE, max_size=4, unique=True))
+    doc = empty_document(draw(_LINE))
+    doc["date"] = draw(st.dates()).isoformat()
+    doc["decision_makers"] = draw(st.lists(_LINE, max_size=3))
+    doc["tags"] = draw(st.lists(_WORD, max_size=3))
+    doc["context"] = draw(_TEXT)
+    doc["decision_drivers"] = draw(_ITEMS)
+    doc["options"] = [
+        {
+            "title": title,
+            "description": draw(_TEXT),
+            "pros": draw(_ITEMS),
+            "neutral": draw(_ITEMS),
+            "cons": draw(_ITEMS),
+        }
+        for title in titles
+    ]
+    doc["outcome"] = {
+        "chosen_option": draw(st.sampled_from(titles)) if titles and draw(st.booleans()) else None,
+        "justification": draw(_TEXT),
+    }
+    doc["consequences"] = {"good": draw(_ITEMS), "bad": draw(_ITEMS), "neutral": draw(_ITEMS)}
+    doc["confirmation"] = draw(_TEXT)
+    doc["more_information"] = draw(_TEXT)
+    doc["extra_frontmatter"] = draw(st.dictionaries(_WORD.map(lambda w: "x-" + w.lower()), _LINE, max_size=2))
+    relations = sorted(
+        {
+            Relation(kind, number, direction)
+            for kind, number, direction in draw(
+                st.lists(
+                    st.tuples(
+                        st.sampled_from(["supersedes", "amends", "extends", "depends_on"]),
+                        st.integers(1, 9999),
+                        st.sampled_from(["outgoing", "incoming"]),
+                    ),
+                    max_size=4,
+                )
+            )
+        },
+        key=lambda r: (r.kind, r.direction, r.target_number),
+    )
+    return DecisionFile(
+        document=doc,
+        status=draw(st.sampled_from(["draft", "proposed", "accepted", "rejected", "superseded"])),
+        number=draw(st.integers(1, 9999)),
+        relations=relations,
+    )
+
+
+@settings(max_examples=100, deadline=None)
+@given(_decisions())
+def test_any_record_survives_export_then_import(decision: DecisionFile):
+    assert identity(parse(render(decision))) == identity(decision)

@@ -54,7 +54,8 @@ _HEADER_FIELD = re.compile(r"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?):\s*(.*)$")
 _HEADER_KEYS = {"status", "deciders", "decision-makers", "date", "tags", "consulted", "informed", "technical story"}
 _BULLET = re.compile(r"^[*-]\s+(.*)$")
 _JUDGED = re.compile(r"^(good|bad|neutral)\s*,?\s*because\b\s*,?\s*(.*)$", re.IGNORECASE | re.DOTALL)
-_CHOSEN = re.compile(r'^Chosen option:\s*"(.+?)"(?:\s*,\s*because\s?(.*))?$', re.DOTALL)
+_CHOSEN = re.compile(r'^Chosen option:\s*"')
+_BECAUSE = re.compile(r"^(?:\s*,\s*because\b\s?(.*))?$", re.DOTALL)
 _MAX_NUMBER = 99999  # larger "numbers" are Log4brains date slugs (20200925-…), not record numbers
 _OPTION_BUCKETS = {"good": "pros", "neutral": "neutral", "bad": "cons"}
 _NUMBERED_TITLE = re.compile(r"^(\d+)\.\s+(.*)$")
@@ -172,6 +173,7 @@ class _Reader:
         self.doc = empty_document("")
         self.result = DecisionFile(document=self.doc)
         self.status_text: str | None = None
+        self.outcome_text = ""
 
     def warn(self, message: str) -> None:
         self.result.warnings.append(message)
@@ -317,12 +319,21 @@ class _Reader:
                 self.doc["confirmation"] = _text(chunk)
             else:
                 intro.extend(["", f"### {heading}", *chunk])
-        text = _text(intro)
-        chosen = _CHOSEN.match(text)
-        if chosen:
-            self.doc["outcome"] = {"chosen_option": chosen.group(1), "justification": (chosen.group(2) or "").strip()}
-        else:
-            self.doc["outcome"] = {"chosen_option": None, "justification": text}
+        self.outcome_text = _text(intro)
+
+    def resolve_outcome(self, titles: list[str]) -> None:
+        """`Chosen option: "<title>", because …` where <title> is one of the considered options (titles may hold
+        quotes, so known titles are tried first, longest first); an unknown choice stays text, with a warning."""
+        text = self.outcome_text
+        for title in sorted(titles, key=len, reverse=True):
+            prefix = f'Chosen option: "{title}"'
+            rest = _BECAUSE.match(text[len(prefix) :]) if text.startswith(prefix) else None
+            if rest:
+                self.doc["outcome"] = {"chosen_option": title, "justification": (rest.group(1) or "").strip()}
+                return
+        self.doc["outcome"] = {"chosen_option": None, "justification": text}
+        if _CHOSEN.match(text):
+            self.warn("the chosen option is not one of the considered options: the outcome is kept as text")
 
     def pros_and_cons(self, lines: list[str]) -> dict[str, dict[str, Any]]:
         details: dict[str, dict[str, Any]] = {}
@@ -389,6 +400,7 @@ class _Reader:
             self.warn(f"option '{title}' has pros and cons but is not listed under Considered Options: added")
             options.append(option)
         self.doc["options"] = options
+        self.resolve_outcome([o["title"] for o in options])
 
     def nygard_status(self, lines: list[str]) -> None:
         notes: list[str] = []

@@ -1,5 +1,7 @@
 -- sql/functions/verticals/architecture/project_insights_v1.sql — project the LLM interpreter's verified output
--- (architecture.insights) into links, claims and trade-offs. Layer: vertical. Sidecar only.
+-- (architecture.insights) into links, claims and trade-offs.
+-- Layer: vertical. Called by the sidecar, or by an engine reducer running as a member of the article's tenant
+-- (another tenant's article is not found).
 -- insights: {patterns: [{pattern_slug, stance, evidence: [{quote, start, end, match, score}]}],
 --            claims: [{kind, statement, pattern_slug, stance, quote, start, end, match, score}]}
 -- where match is the engine's quote check (exact | normalised | loose | segments = verified; fuzzy | none =
@@ -21,6 +23,9 @@ declare
   v_flags int := 0;
   v_claim record;
 begin
+  if v_source is null or v_tenant is distinct from coalesce(chassis.current_tenant_id(), v_tenant) then
+    raise sqlstate 'PT404' using message = 'article not found';
+  end if;
   if v_source ->> 'content_hash' is distinct from project_insights_v1.content_hash then
     return null;
   end if;
@@ -81,4 +86,4 @@ begin
 end;
 $$;
 revoke all on function architecture.project_insights_v1(uuid, text, jsonb, uuid) from public;
-grant execute on function architecture.project_insights_v1(uuid, text, jsonb, uuid) to sidecar;
+grant execute on function architecture.project_insights_v1(uuid, text, jsonb, uuid) to authenticated, sidecar;

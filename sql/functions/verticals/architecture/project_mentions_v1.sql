@@ -1,5 +1,7 @@
 -- sql/functions/verticals/architecture/project_mentions_v1.sql — project the deterministic interpreter's output
--- (architecture.pattern_mentions) into article ↔ pattern links. Layer: vertical. Sidecar only.
+-- (architecture.pattern_mentions) into article ↔ pattern links.
+-- Layer: vertical. Called by the sidecar, or by an engine reducer running as a member of the article's tenant
+-- (another tenant's article is not found).
 -- mentions: [{pattern_slug, count, evidence: [{quote, start, end, matched}]}]. Every quote is re-checked against
 -- the stored text by offsets (status exact | none). Stale results (the article changed since) are ignored:
 -- returns -1; otherwise the number of links written. Marks the article interpreted at this content hash.
@@ -16,6 +18,9 @@ declare
   v_text text := v_source ->> 'text';
   v_count int;
 begin
+  if v_source is null or v_tenant is distinct from coalesce(chassis.current_tenant_id(), v_tenant) then
+    raise sqlstate 'PT404' using message = 'article not found';
+  end if;
   if v_source ->> 'content_hash' is distinct from project_mentions_v1.content_hash then
     return -1;
   end if;
@@ -53,4 +58,4 @@ begin
 end;
 $$;
 revoke all on function architecture.project_mentions_v1(uuid, text, jsonb, uuid) from public;
-grant execute on function architecture.project_mentions_v1(uuid, text, jsonb, uuid) to sidecar;
+grant execute on function architecture.project_mentions_v1(uuid, text, jsonb, uuid) to authenticated, sidecar;

@@ -1,0 +1,3 @@
+"""Prompt files of the architecture vertical's LLM interpreters (package data). Layer: vertical."""
+
+from __future__ import annotations

@@ -1,0 +1,127 @@
+"""More HTTP smoke tests: bodies, upsert/PUT, negotiation, schema reload, startup failures.
+
+Layer: postgrest_compat (tests).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import httpx
+import psycopg
+import pytest
+
+from postgrest_compat.tests.conftest import CONF
+
+pytestmark = [pytest.mark.db, pytest.mark.http]
+
+
+@pytest.fixture(scope="module")
+def http(pgrst_url: str):
+    with httpx.Client(base_url=pgrst_url, timeout=10) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def auth(token) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token()}"}
+
+
+def test_csv_body_upsert_and_put(http, auth) -> None:
+    r = http.post(
+        "/addresses",
+        content=b"id,street\n10,Csv Road\n11,NULL Lane",
+        headers={**auth, "Content-Type": "text/csv", "Prefer": "return=representation"},
+    )
+    assert r.status_code == 201 and [a["street"] for a in r.json()] == ["Csv Road", "NULL Lane"]
+    r = http.post(
+        "/addresses",
+        json=[{"id": 10, "street": "Merged"}],
+        headers={**auth, "Prefer": "resolution=merge-duplicates, return=representation"},
+    )
+    assert (
+        r.status_code == 200 and r.headers["preference-applied"] == "resolution=merge-duplicates, return=representation"
+    )
+    r = http.put("/addresses?id=eq.12", json={"id": 12, "street": "Put"}, headers=auth)
+    assert r.status_code == 204
+    r = http.put("/addresses?id=eq.12", json={"id": 13, "street": "Put"}, headers=auth)
+    assert r.status_code == 400 and r.json()["code"] == "PGRST115"
+    r = http.put("/addresses?id=gt.12", json={"id": 13, "street": "Put"}, headers=auth)
+    assert r.status_code == 405 and r.json()["code"] == "PGRST105"
+    r = http.post("/addresses", content=b"x", headers={**auth, "Content-Type": "application/xml"})
+    assert r.status_code == 400 and r.json()["message"] == "Content-Type not acceptable: application/xml"
+
+
+def test_headers_only_location_and_missing_default(http, auth) -> None:
+    r = http.post("/orders", json={"name": "loc"}, headers={**auth, "Prefer": "return=headers-only"})
+    assert r.status_code == 201 and r.headers["location"].startswith("/orders?id=eq.")
+    r = http.post(
+        "/items",
+        json=[{"name": "defaulted"}],
+        params={"columns": "name,qty"},
+        headers={**auth, "Prefer": "missing=default, return=representation"},
+    )
+    assert r.status_code == 201 and r.json()[0]["qty"] == 0
+
+
+def test_negotiation_and_preferences(http) -> None:
+    r = http.get(
+        "/items",
+        params={"select": "id,note", "id": "eq.2"},
+        headers={"Accept": "application/vnd.pgrst.object+json;nulls=stripped"},
+    )
+    assert r.json() == {"id": 2}
+    r = http.get("/clients", headers={"Accept": "application/xml"})
+    assert r.status_code == 406 and r.json()["code"] == "PGRST107"
+    r = http.get("/clients", headers={"Prefer": "handling=strict, bogus"})
+    assert r.status_code == 400 and r.json()["code"] == "PGRST122"
+    r = http.get("/clients", params={"select": "qty.sum()"})
+    assert r.status_code == 400 and r.json()["code"] == "PGRST123"
+    r = http.get("/things", headers={"Accept-Profile": "alt"})
+    assert r.status_code == 200 and r.headers["content-profile"] == "alt"
+    r = http.get("/things", headers={"Accept-Profile": "private"})
+    assert r.status_code == 406 and r.json()["code"] == "PGRST106"
+    r = http.get("/clients", headers={"Range": "1-1"})
+    assert r.headers["content-range"] == "1-1/*" and len(r.json()) == 1
+    r = http.get("/clients", headers={"Prefer": "count=planned"})
+    assert r.headers["content-range"].startswith("0-")
+
+
+def test_spread_and_related_order(http) -> None:
+    r = http.get("/projects", params={"select": "name,...clients(client:name)", "id": "eq.3"})
+    assert r.json() == [{"name": "IOS", "client": "Apple"}]
+    r = http.get(
+        "/projects", params={"select": "id,clients()", "order": "clients(name).desc.nullslast,id", "limit": "2"}
+    )
+    assert r.json() == [{"id": 1}, {"id": 2}]
+    r = http.get("/projects", params={"select": "id", "order": "clients(name)"})
+    assert r.status_code == 400 and r.json()["code"] == "PGRST118"
+
+
+def test_notify_reload_without_restart(http, pgrst_db: str) -> None:
+    import os
+
+    conninfo = f"host={os.environ['PGHOST']} port={os.environ['PGPORT']} user=postgres dbname={pgrst_db}"
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        conn.execute("create table api.late (id int primary key)")
+        conn.execute("grant select on api.late to anon")
+        assert http.get("/late").status_code == 404
+        conn.execute("notify pgrst, 'reload schema'")
+        for _ in range(50):
+            if http.get("/late").status_code == 200:
+                break
+            time.sleep(0.1)
+        assert http.get("/late").json() == []
+        conn.execute("drop table api.late")
+        conn.execute("notify pgrst")
+
+
+def test_startup_fails_on_bad_config(tmp_path) -> None:
+    bad = tmp_path / "bad.conf"
+    bad.write_text(CONF.read_text().replace("reallyreallyreallyreallyverysafe", "short"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "postgrest_compat", str(bad)], capture_output=True, text=True, timeout=30
+    )
+    assert proc.returncode == 1 and "The JWT secret must be at least 32 characters long." in proc.stderr

@@ -25,6 +25,17 @@ class PermanentJobError(Exception):
     """A failure that retrying cannot fix (bad input): the job fails without retry."""
 
 
+class RetryLater(Exception):
+    """Not now (e.g. the tenant's LLM calls are paused): retry after `seconds`, outside the attempt limit."""
+
+    def __init__(self, message: str, seconds: int = 300) -> None:
+        super().__init__(message)
+        self.seconds = seconds
+
+
+MAX_DEFERRALS = 1000
+
+
 class JobRetry(BaseRetryStrategy):
     """Exponential backoff: 2, 4, 8 … seconds (capped at 3600) until the attempt limit; never for refusals."""
 
@@ -32,11 +43,15 @@ class JobRetry(BaseRetryStrategy):
         self.max_attempts = max_attempts
         self.base_seconds = base_seconds
 
+    def is_last_attempt(self, job: Job) -> bool:
+        return job.attempts + 1 >= (self.max_attempts or get_settings().job_max_attempts)
+
     def get_retry_decision(self, *, exception: BaseException, job: Job) -> RetryDecision | None:
         if isinstance(exception, PrincipalRefused | PermanentJobError):
             return None
-        limit = self.max_attempts or get_settings().job_max_attempts
-        if job.attempts + 1 >= limit:
+        if isinstance(exception, RetryLater):
+            return RetryDecision(retry_in={"seconds": exception.seconds}) if job.attempts < MAX_DEFERRALS else None
+        if self.is_last_attempt(job):
             return None
         return RetryDecision(retry_in={"seconds": min(3600, self.base_seconds ** (job.attempts + 1))})
 

@@ -1,10 +1,10 @@
 -- sql/functions/engine/derivation_finish_v1.sql — the worker's write: store the outcome of a derivation once.
--- Layer: engine. Only a queued/running row changes (a second delivery of the same job finds it finished and
--- returns its status). Returns the stored status.
+-- Layer: engine. Only a queued/running row changes: returns true if this call stored the outcome, false if the
+-- derivation was already final (a second delivery of the same job), so reducers run exactly once.
 create function engine.derivation_finish_v1(
   derivation_id uuid, status text, payload jsonb, evidence jsonb, usage jsonb, cost_micro_usd bigint, error text
 )
-returns text
+returns boolean
 language plpgsql volatile security definer
 set search_path = ''
 as $$
@@ -28,15 +28,17 @@ begin
   where d.id = derivation_finish_v1.derivation_id and d.tenant_id = v_tenant_id
     and d.status in ('queued', 'running')
   returning d.status into v_status;
-  if v_status is null then
-    select d.status into v_status from engine.derivations as d
-    where d.id = derivation_finish_v1.derivation_id and d.tenant_id = v_tenant_id;
-    if v_status is null then
-      raise sqlstate 'PT404' using
-        message = pg_catalog.format('derivation %s not found', derivation_finish_v1.derivation_id);
-    end if;
+  if v_status is not null then
+    return true;
   end if;
-  return v_status;
+  if not exists (
+    select 1 from engine.derivations as d
+    where d.id = derivation_finish_v1.derivation_id and d.tenant_id = v_tenant_id
+  ) then
+    raise sqlstate 'PT404' using
+      message = pg_catalog.format('derivation %s not found', derivation_finish_v1.derivation_id);
+  end if;
+  return false;
 end;
 $$;
 grant execute on function engine.derivation_finish_v1(uuid, text, jsonb, jsonb, jsonb, bigint, text) to authenticated;

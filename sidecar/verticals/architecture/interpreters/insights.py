@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 KIND = "architecture.insights"
 VERSION = "1"
-VERIFIED = frozenset({"exact", "normalised", "normalized", "loose", "segments", "verified"})
+_VERIFIED_METHODS = frozenset({"exact", "loose", "segments"})
 Stance = Literal["recommends", "warns_against", "compares", "explains"]
 EVIDENCE_PATHS = ("patterns[].evidence[]", "claims[].evidence", "trade_offs[].evidence")
 
@@ -87,32 +87,40 @@ class PatternIndex:
         return self._by_key.get(key) or self._by_key.get(key.rstrip("s")) or self._by_key.get(key + "s")
 
 
+def _canonical(path: str) -> str:
+    """`claims[2].evidence` and `claims.2.evidence` name the same quote."""
+    return re.sub(r"\[(\d+)\]", r".\1", path)
+
+
 def _quote(evidence: Mapping[str, Mapping[str, Any]], path: str, quote: str) -> dict[str, Any]:
+    """One quote with the engine's verdict: verified (exact | normalised | loose | segments), fuzzy or none."""
     found = evidence.get(path) or {}
-    status = str(found.get("status") or found.get("method") or "none").lower()
-    method = str(found.get("method") or status).lower()
-    match = method if status in VERIFIED or method in VERIFIED else ("fuzzy" if "fuzzy" in (status, method) else "none")
-    if match not in ("exact", "normalised", "loose", "segments", "fuzzy", "none"):
-        match = "normalised" if match in ("normalized", "verified") else "none"
+    status, method = found.get("status"), str(found.get("method") or "")
+    if status == "verified":
+        match = "normalised" if method == "normalized" else method if method in _VERIFIED_METHODS else "exact"
+    elif status == "needs_review":
+        match = "fuzzy"
+    else:
+        match = "none"
     return {"quote": quote, "start": found.get("start"), "end": found.get("end"), "match": match,
             "score": found.get("score")}  # fmt: skip
 
 
 def project(payload: Mapping[str, Any], evidence: Iterable[Mapping[str, Any]], index: PatternIndex) -> dict[str, Any]:
     """Shape a derivation (payload + the engine's per-quote verification) for `architecture.project_insights_v1`."""
-    by_path = {str(e.get("path")): e for e in evidence}
+    by_path = {_canonical(str(e.get("path"))): e for e in evidence}
     data = Insights.model_validate(payload)
     patterns = []
     for i, p in enumerate(data.patterns):
-        quotes = [_quote(by_path, f"patterns[{i}].evidence[{j}]", q) for j, q in enumerate(p.evidence)]
+        quotes = [_quote(by_path, f"patterns.{i}.evidence.{j}", q) for j, q in enumerate(p.evidence)]
         patterns.append({"pattern_slug": index.slug(p.pattern), "stance": p.stance, "evidence": quotes})
     claims = []
     for i, c in enumerate(data.claims):
-        q = _quote(by_path, f"claims[{i}].evidence", c.evidence)
+        q = _quote(by_path, f"claims.{i}.evidence", c.evidence)
         claims.append({"kind": "claim", "statement": c.statement, "pattern_slug": index.slug(c.pattern),
                        "stance": c.stance, **q})  # fmt: skip
     for i, t in enumerate(data.trade_offs):
-        q = _quote(by_path, f"trade_offs[{i}].evidence", t.evidence)
+        q = _quote(by_path, f"trade_offs.{i}.evidence", t.evidence)
         claims.append({"kind": "trade_off", "statement": t.statement, "pattern_slug": index.slug(t.pattern),
                        "stance": None, **q})  # fmt: skip
     return {"patterns": [p for p in patterns if p["pattern_slug"]], "claims": claims}

@@ -18,6 +18,7 @@ from sidecar.chassis.billing.routes import StripeWebhookController
 from sidecar.chassis.deps import DEPENDENCIES
 from sidecar.chassis.health import healthz, readyz
 from sidecar.chassis.idempotency import idempotency_middleware
+from sidecar.chassis.metrics import MetricsController, metrics_middleware
 from sidecar.chassis.middleware import request_id_middleware
 from sidecar.db import open_pool
 from sidecar.errors import EXCEPTION_HANDLERS
@@ -27,6 +28,7 @@ CONTROLLERS: list[Any] = [
     healthz,
     readyz,
     StripeWebhookController,
+    MetricsController,
 ]
 
 
@@ -54,7 +56,7 @@ class ChassisPlugin(InitPluginProtocol):
         app_config.route_handlers.extend(CONTROLLERS)
         app_config.dependencies.update(DEPENDENCIES)
         app_config.exception_handlers.update(EXCEPTION_HANDLERS)
-        app_config.middleware[:0] = [request_id_middleware, idempotency_middleware]
+        app_config.middleware[:0] = [metrics_middleware, request_id_middleware, idempotency_middleware]
         app_config.lifespan.insert(0, self.lifespan)
         app_config.request_max_body_size = self.settings.max_body_bytes
         return app_config

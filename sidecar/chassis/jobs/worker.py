@@ -7,19 +7,23 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 from collections.abc import Sequence
+from functools import partial
 
 from sidecar.chassis.auth import load_postgrest_config
 from sidecar.chassis.jobs.app import jobs_app
 from sidecar.chassis.jobs.middleware import principal_middleware
 from sidecar.chassis.jobs.runtime import Runtime, set_runtime
-from sidecar.db import open_pool
+from sidecar.chassis.metrics import serve_worker_metrics
+from sidecar.db import as_sidecar, open_pool
 from sidecar.settings import Settings
 
 log = logging.getLogger("sidecar.worker")
 
 TASK_MODULES: list[str] = [
     "sidecar.chassis.jobs.maintenance",
+    "sidecar.engine.tasks",
     "sidecar.chassis.webhooks.tasks",
     "sidecar.chassis.email.tasks",
 ]
@@ -48,7 +52,12 @@ async def run_worker(settings: Settings, *, queues: Sequence[str] = (), concurre
     import_task_modules(settings)
     concurrency = concurrency or settings.worker_concurrency
     pool = await open_pool(settings.database_url, min_size=1, max_size=concurrency * 2 + settings.llm_slots + 3)
-    set_runtime(Runtime(pool=pool, config=load_postgrest_config(settings.postgrest_conf), settings=settings))
+    config = load_postgrest_config(settings.postgrest_conf)
+    set_runtime(Runtime(pool=pool, config=config, settings=settings))
+    metrics_server = await serve_worker_metrics(
+        partial(as_sidecar, pool, config), settings.host, int(os.environ.get("SIDECAR_WORKER_METRICS_PORT", "0"))
+    )
+    log.info("worker metrics on %s", metrics_server.sockets[0].getsockname())
     try:
         async with jobs_app.open_async(pool):
             log.info("worker starting", extra={"data": {"queues": list(queues) or "all", "concurrency": concurrency}})
@@ -61,5 +70,6 @@ async def run_worker(settings: Settings, *, queues: Sequence[str] = (), concurre
                 listen_notify=True,
             )
     finally:
+        metrics_server.close()
         set_runtime(None)
         await pool.close()

@@ -54,6 +54,9 @@ async def worker_env(db_conninfo: str) -> AsyncIterator[None]:
     os.environ["SIDECAR_DATABASE_URL"] = db_conninfo.replace("user=postgres", "user=sidecar")
     os.environ["SIDECAR_VERTICALS"] = ""
     get_settings.cache_clear()
+    with psycopg.connect(db_conninfo, autocommit=True) as conn:
+        conn.execute("select tests.personas()")
+        conn.execute("select chassis.register_event_type(%s, 'something happened')", (EVENT,))
     settings = get_settings()
     for module in ("sidecar.chassis.webhooks.tasks", "sidecar.chassis.email.tasks"):
         importlib.import_module(module)
@@ -88,9 +91,6 @@ async def run_queue(queue: str) -> None:
 async def test_worker_delivers_an_emitted_event(db_conninfo, receiver, worker_env, monkeypatch) -> None:
     port = receiver[0]["port"]
     monkeypatch.setenv("SIDECAR_NET_ALLOW", f"127.0.0.1:{port}")
-    with psycopg.connect(db_conninfo, autocommit=True) as conn:
-        conn.execute("select tests.personas()")
-        conn.execute("select chassis.register_event_type(%s, 'something happened')", (EVENT,))
     with psycopg.connect(db_conninfo) as conn:
         conn.execute("select tests.authenticate_as('olivia', 'acme')")
         conn.execute("select api.create_webhook_endpoint(%s, array[%s])", (f"http://127.0.0.1:{port}/hook", EVENT))

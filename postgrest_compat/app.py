@@ -203,8 +203,9 @@ class App:
             await self._startup()
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in scope["headers"]]
         hmap = {k.lower(): v for k, v in headers}
+        raw = scope.get("raw_path")
         req = Request(scope["method"], scope["path"], scope.get("query_string", b"").decode("latin-1"), headers,
-                      b"", hmap)  # fmt: skip
+                      b"", hmap, raw.decode("latin-1").split("?", 1)[0] if raw else "")  # fmt: skip
         try:
             req.body = await _read_body(receive)
             resp = await self.server.handle(req)

@@ -29,6 +29,7 @@ class Request:
     headers: list[tuple[str, str]]
     body: bytes = b""
     hmap: dict[str, str] = field(default_factory=dict)
+    raw_path: str = ""
 
     def header(self, name: str) -> str | None:
         return self.hmap.get(name)
@@ -182,7 +183,8 @@ class Handler:
     async def _execute(self, req, role, claims, has_token, schema, planned, prefer, media, commit, count, *,
                        mutation: bool, single_rpc: bool = False):  # fmt: skip
         settings = transaction_settings(
-            self.config, role=role, claims=claims, method=req.method, path=req.path, headers=req.headers,
+            self.config, role=role, claims=claims, method=req.method, path=req.raw_path or req.path,
+            headers=req.headers,
             schema=schema, role_settings=self.server.cache.role_settings.get(role, ()),
             timezone=prefer.get("timezone"),
         )  # fmt: skip
@@ -282,7 +284,7 @@ class Handler:
         prefer = parse_prefer(req.all("prefer"))
         role, claims, has_token = authenticate(self.server.verifier, req.header("authorization"))
         media = negotiate(req.header("accept"))
-        pq = parse_query(req.query, is_rpc=True)
+        pq = parse_query(req.query, is_rpc=req.method != "POST")
         post = req.method == "POST"
         unnamed_body = None
         if post:

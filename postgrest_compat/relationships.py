@@ -35,6 +35,10 @@ def _hint_name(rel: Relationship) -> str:
 def find_relationship(sc: SchemaCache, origin: Table, target: str, hint: str | None) -> Relationship:
     rels = sc.rels.get(origin.qualified, [])
     schema = origin.schema
+    computed = [r for r in rels if r.computed is not None and r.computed.name == target]
+    if computed:  # computed relationships override same-name ones
+        return computed[0]
+    rels = [r for r in rels if r.computed is None]
     if hint is None:
         found = [r for r in rels if r.foreign.schema == schema and r.foreign.name == target]
         if not found:

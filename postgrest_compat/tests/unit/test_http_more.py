@@ -89,6 +89,15 @@ def test_negotiation_and_preferences(http) -> None:
     assert r.headers["content-range"].startswith("0-")
 
 
+def test_computed_relationship(http) -> None:
+    r = http.get("/clients", params={"select": "id,top_project(name)", "id": "lt.4", "order": "id"})
+    assert r.json() == [
+        {"id": 1, "top_project": {"name": "Windows 7"}},
+        {"id": 2, "top_project": {"name": "IOS"}},
+        {"id": 3, "top_project": None},
+    ]
+
+
 def test_spread_and_related_order(http) -> None:
     r = http.get("/projects", params={"select": "name,...clients(client:name)", "id": "eq.3"})
     assert r.json() == [{"name": "IOS", "client": "Apple"}]

@@ -2,8 +2,8 @@
 -- (patterns, and whatever other parts of the vertical index). Layer: vertical.
 -- q uses web-search syntax (words, "phrases", or, -not). Rank: ts_rank_cd with title A=1.0 > aliases/summary
 -- B=0.4 > body C=0.2, plus an exact-title bonus and trigram similarity of the title, so typos in a name still
--- match (plain queries only). Hits carry <mark>-highlighted snippets (text HTML-escaped first). Facets count each value over the hits
--- that pass the other filters.
+-- match (plain queries matching no text). Hits carry <mark>-highlighted snippets (text HTML-escaped first).
+-- Facets count each value over the hits that pass the other filters.
 create function api.architecture_search(
   q text,
   sources text [] default null,
@@ -20,7 +20,8 @@ as $$
 declare
   v_term text := pg_catalog.lower(pg_catalog.btrim(coalesce(architecture_search.q, '')));
   v_query tsquery := pg_catalog.websearch_to_tsquery('english'::regconfig, coalesce(architecture_search.q, ''));
-  -- Typo tolerance is for plain words; quotes, -exclusions and "or" ask for exact text semantics.
+  -- Typo tolerance is for plain words (quotes, -exclusions and "or" ask for exact text semantics), and only when the
+  -- words themselves match nothing: a trigram scan of every title is the expensive part of a search.
   v_fuzzy boolean := coalesce(architecture_search.q, '') !~* '(^|\s)-|"|\sor\s';
   v_result jsonb;
 begin
@@ -31,8 +32,10 @@ begin
   if architecture_search."limit" not between 1 and 100 or architecture_search."offset" < 0 then
     raise sqlstate 'PT400' using message = 'limit must be 1..100 and offset >= 0';
   end if;
+  v_fuzzy := v_fuzzy and not exists (select 1 from architecture.search_documents as d where d.tsv @@ v_query);
+  -- matched keeps no long text: summaries and bodies are read for the page only.
   with matched as (
-    select d.*,
+    select d.source, d.ref_id, d.title, d.slug, d.url, d.category, d.complexity, d.team_size,
       case when d.tsv @@ v_query then pg_catalog.ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.tsv, v_query, 1) else 0 end
         as text_rank,
       extensions.word_similarity(v_term, pg_catalog.lower(d.title)) as similarity,
@@ -51,9 +54,12 @@ begin
     where m.ok_source and m.ok_category and m.ok_complexity and m.ok_team_size
   ),
   page as (
-    select h.* from hits as h
-    order by h.score desc, h.title, h.ref_id
-    limit architecture_search."limit" offset architecture_search."offset"
+    select h.*, d.summary, d.body from (
+      select * from hits
+      order by hits.score desc, hits.title, hits.ref_id
+      limit architecture_search."limit" offset architecture_search."offset"
+    ) as h
+    inner join architecture.search_documents as d on d.source = h.source and d.ref_id = h.ref_id
   )
   select pg_catalog.jsonb_build_object(
     'query', architecture_search.q,

@@ -101,6 +101,9 @@ class ReadRenderer:
         self.counter += 1
         alias = ident(f"{child.name}_{self.counter}")
         cpath = (*path, emb.key)
+        legacy = (*path, emb.name)
+        if emb.alias and legacy in mods and cpath not in mods:  # relation name instead of alias (deprecated)
+            mods[cpath] = mods[legacy]
         self.embed_paths.add(cpath)
         if emb.alias is None or emb.alias != emb.name:
             self.embed_paths.add((*path, emb.name))

@@ -65,13 +65,14 @@ async def _call_model(engine: LLMEngine, interpreter: Interpreter, capture: Capt
             (derivation_id, engine.provider, engine.model_name, est_in * runs, est_out * runs),
         )
         reservation = (await cur.fetchone())[0]
-        if reservation.get("paused"):
-            raise RetryLater(reservation["message"])
-        cur = await conn.execute(
-            "select engine.llm_call_start_v1(%s, %s, %s, %s, %s)",
-            (derivation_id, attempt, engine.provider, engine.model_name, engine.endpoint),
-        )
-        call_id = (await cur.fetchone())[0]
+        if not reservation.get("paused"):
+            cur = await conn.execute(
+                "select engine.llm_call_start_v1(%s, %s, %s, %s, %s)",
+                (derivation_id, attempt, engine.provider, engine.model_name, engine.endpoint),
+            )
+            call_id = (await cur.fetchone())[0]
+    if reservation.get("paused"):
+        raise RetryLater(reservation["message"])  # after the commit: the trip is recorded
 
     def grounding(output: BaseModel) -> list[str]:
         checks = verify_evidence(output.model_dump(mode="json"), interpreter.evidence_paths, capture.content)

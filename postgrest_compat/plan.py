@@ -132,13 +132,21 @@ def find_function(sc: SchemaCache, schema: str, name: str, args: list[str], cont
                     "Try renaming the parameters or the function itself in the database so function overloading "
                     "can be resolved")  # fmt: skip
     arglist = ", ".join(sorted(names))
-    details = (f"Searched for the function {schema}.{name} with parameters {arglist} or with a single unnamed "
-               "json/jsonb parameter, but no matches were found in the schema cache."
-               if names else f"Searched for the function {schema}.{name} without parameters, but no matches were "
-               "found in the schema cache.")  # fmt: skip
+    if not names:
+        searched = " without parameters"
+    else:
+        searched = f" with parameter{'s' if len(names) > 1 else ''} {arglist}"
+    details = f"Searched for the function {schema}.{name}{searched}, but no matches were found in the schema cache."
     hint = None
     if cands:
-        hint = f"Perhaps you meant to call the function {schema}.{name}({cands[0].signature})"
+        hint = f"Perhaps you meant to call the function {schema}.{name}({', '.join(p.name for p in cands[0].params)})"
+    else:
+        from difflib import get_close_matches
+
+        others = [n for (s, n) in sc.functions if s == schema]
+        close = get_close_matches(name, others, n=1, cutoff=0.6)
+        if close:
+            hint = f"Perhaps you meant to call the function {schema}.{close[0]}"
     raise pgrst("PGRST202", f"Could not find the function {schema}.{name}({arglist}) in the schema cache",
                 details, hint)  # fmt: skip
 

@@ -14,27 +14,20 @@ from psycopg import AsyncConnection
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
+from sidecar.db import queries
 from sidecar.verticals.architecture.catalog.models import ParsedExport, Pattern
 from sidecar.verticals.architecture.catalog.parser import parse_export
 
 Scope = Literal["global", "tenant"]
 Progress = Callable[[Pattern, str], None]
 
-VISIBLE_PATTERNS = """
-select p.slug, p.name, p.also_known_as from architecture.patterns as p
-where p.tenant_id is null or p.tenant_id = chassis.current_tenant_id()
-"""
-BEGIN = (
-    "select architecture.catalog_import_begin_v1(%(scope)s, %(source)s, %(title)s, %(declared)s, %(warnings)s) as id"
-)
-IMPORT_PATTERN = "select architecture.catalog_import_pattern_v1(%(import_id)s, %(pattern)s) as result"
-FINISH = "select architecture.catalog_import_finish_v1(%(import_id)s) as report"
+Q = queries("sidecar.verticals.architecture.catalog")
 
 
 async def known_patterns(conn: AsyncConnection[Any]) -> dict[str, list[str]]:
     """Slug → [name, *aliases] of every pattern the caller can see (targets for related links)."""
     async with conn.cursor(row_factory=dict_row) as cur:
-        await cur.execute(VISIBLE_PATTERNS)
+        await cur.execute(Q["known_patterns"])
         return {row["slug"]: [row["name"], *row["also_known_as"]] for row in await cur.fetchall()}
 
 
@@ -55,7 +48,7 @@ async def import_export(
     warnings = [w.model_dump(mode="json") for w in export.warnings]
     async with conn.cursor(row_factory=dict_row) as cur:
         await cur.execute(
-            BEGIN,
+            Q["import_begin"],
             {
                 "scope": scope,
                 "source": source,
@@ -69,12 +62,12 @@ async def import_export(
         import_id = row["id"]
         for pattern in export.patterns:
             payload = Jsonb(pattern.model_dump(mode="json"))
-            await cur.execute(IMPORT_PATTERN, {"import_id": import_id, "pattern": payload})
+            await cur.execute(Q["import_pattern"], {"import_id": import_id, "pattern": payload})
             result = await cur.fetchone()
             assert result is not None
             if progress is not None:
                 progress(pattern, result["result"]["outcome"])
-        await cur.execute(FINISH, {"import_id": import_id})
+        await cur.execute(Q["import_finish"], {"import_id": import_id})
         report = await cur.fetchone()
         assert report is not None
         return report["report"]

@@ -81,6 +81,7 @@
 \ir ../schemas/verticals/architecture/insights_20_claims.sql
 \ir ../schemas/verticals/architecture/insights_30_pattern_warnings.sql
 \ir ../schemas/verticals/architecture/insights_90_registration.sql
+\ir ../schemas/verticals/architecture/insights_91_interpreters.sql
 \ir ../schemas/verticals/architecture/decisions_95_article_links.sql
 \ir ../functions/verticals/architecture/text_hash.sql
 \ir ../functions/verticals/architecture/fan_out_feed.sql
@@ -98,6 +99,7 @@
 \ir ../functions/verticals/architecture/resolve_pattern.sql
 \ir ../functions/verticals/architecture/project_mentions_v1.sql
 \ir ../functions/verticals/architecture/project_insights_v1.sql
+\ir ../functions/verticals/architecture/feed_principal_v1.sql
 \ir ../policies/verticals/architecture/feeds_feeds.sql
 \ir ../policies/verticals/architecture/feeds_subscriptions.sql
 \ir ../policies/verticals/architecture/feeds_items.sql

@@ -13,10 +13,12 @@ from litestar.plugins import InitPluginProtocol
 
 from sidecar.verticals.architecture.catalog.routes import CatalogController
 from sidecar.verticals.architecture.decisions.routes import DecisionsController
+from sidecar.verticals.architecture.documents.routes import DocumentsController
 
 CONTROLLERS: list[Any] = [
     CatalogController,
     DecisionsController,
+    DocumentsController,
 ]
 
 

@@ -4,3 +4,4 @@ select chassis.register_action('architecture.article.read', array['owner', 'admi
 select chassis.register_action('architecture.article.write', array['owner', 'admin', 'member']);
 select chassis.register_action('architecture.feed.subscribe', array['owner', 'admin', 'member']);
 select architecture.register_search_source('article', 'Articles');
+select chassis.register_task('feeds__fetch', 'feeds');

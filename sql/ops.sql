@@ -9,6 +9,7 @@
 \ir ops/queues.sql
 \ir ops/failed_jobs.sql
 \ir ops/stalled_jobs.sql
+\ir ops/breakers.sql
 \ir ops/audit.sql
 \ir ops/audit_chain.sql
 \ir ops/webhook_health.sql
@@ -18,3 +19,6 @@
 \ir ops/reactivate_tenant.sql
 \ir ops/retry_job.sql
 \ir ops/cancel_job.sql
+\ir ops/trip_breaker.sql
+\ir ops/reset_breaker.sql
+\ir ops/rederive_kind.sql

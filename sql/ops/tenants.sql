@@ -1,4 +1,5 @@
--- sql/ops/tenants.sql — every tenant with status, plan, members and this period's usage per counter.
+-- sql/ops/tenants.sql — every tenant with status, plan, members, this period's usage per counter, and LLM spend
+-- today against its trailing 7-day daily average.
 -- Layer: chassis. select * from ops.tenants where status = 'suspended';
 create view ops.tenants as
 select
@@ -18,6 +19,23 @@ where m.tenant_id = t.id) as members,
     ),
     '{}'
   ) as usage,
+  coalesce(
+    (
+      select sum(c.cost_micro_usd) from engine.llm_calls as c
+      where c.tenant_id = t.id and c.created_at >= date_trunc('day', now())
+    ),
+    0
+  )::bigint as llm_spend_today_micro_usd,
+  coalesce(
+    (
+      select sum(c.cost_micro_usd) / 7 from engine.llm_calls as c
+      where
+        c.tenant_id = t.id
+        and c.created_at >= date_trunc('day', now()) - interval '7 days'
+        and c.created_at < date_trunc('day', now())
+    ),
+    0
+  )::bigint as llm_spend_trailing_daily_avg_micro_usd,
   t.created_at
 from chassis.tenants as t
 left join chassis.subscriptions as s on t.id = s.tenant_id;

@@ -15,7 +15,7 @@ import psycopg
 
 from postgrest_compat.config import Config, load_config
 from postgrest_compat.db import Database, listen
-from postgrest_compat.errors import ApiError, pgrst
+from postgrest_compat.errors import ApiError, not_found_table, pgrst
 from postgrest_compat.handlers import Handler, Request, Response, error_response
 from postgrest_compat.jwt import JwtVerifier
 from postgrest_compat.schema_cache import SchemaCache, load_schema_cache
@@ -122,9 +122,7 @@ class Server:
         schema = self.handler.schema_of(req)
         table = self.cache.tables.get((schema, name))
         if table is None:
-            from postgrest_compat.errors import not_found_table
-
-            raise not_found_table(schema, name)
+            raise not_found_table(schema, name, [n for (s, n) in self.cache.tables if s == schema])
         allow = ["OPTIONS", "GET", "HEAD"]
         if table.insertable:
             allow.append("POST")

@@ -6,6 +6,7 @@ The one place that maps SQL errors to HTTP; the Stance sidecar imports `pg_error
 from __future__ import annotations
 
 import json
+from difflib import get_close_matches
 from http import HTTPStatus
 from typing import Any
 
@@ -83,8 +84,9 @@ def anonymous_disabled() -> ApiError:
     return pgrst("PGRST302", "Anonymous access is disabled", headers=[("WWW-Authenticate", "Bearer")])
 
 
-def not_found_table(schema: str, name: str, suggestion: str | None = None) -> ApiError:
-    hint = f"Perhaps you meant the table '{schema}.{suggestion}'" if suggestion else None
+def not_found_table(schema: str, name: str, candidates=()) -> ApiError:
+    close = get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    hint = f"Perhaps you meant the table '{schema}.{close[0]}'" if close else None
     return pgrst("PGRST205", f"Could not find the table '{schema}.{name}' in the schema cache", None, hint)
 
 

@@ -150,7 +150,7 @@ class Handler:
         prefer = parse_prefer(req.all("prefer"))
         table = sc.tables.get((schema, name))
         if table is None:
-            raise not_found_table(schema, name)
+            raise not_found_table(schema, name, [n for (s, n) in sc.tables if s == schema])
         media = negotiate(req.header("accept"))
         pq = parse_query(req.query)
         applied: dict[str, str] = {}

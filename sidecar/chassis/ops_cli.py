@@ -20,17 +20,26 @@ from sidecar.chassis import tokens
 
 # name → (view, help, filter columns accepted as --<column> value)
 QUESTIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "tenants": ("tenants", "tenants with status, plan, members and usage", ("slug", "status")),
+    "tenants": ("tenants", "tenants with status, plan, members, usage and LLM spend", ("slug", "status")),
+    "queues": ("queues", "queue depth and age per queue", ("queue",)),
+    "failed-jobs": ("failed_jobs", "dead and retrying jobs with their last error", ("queue", "state", "tenant_slug")),
+    "stalled-jobs": ("stalled_jobs", "running jobs whose worker went quiet", ("queue",)),
+    "breakers": ("breakers", "LLM budget and circuit-breaker state per tenant", ("tenant_slug",)),
     "audit": ("audit", "audit trail (newest first)", ("tenant_slug", "actor_email", "table_name")),
     "audit-chain": ("audit_chain", "hash-chain verification per chain", ()),
     "webhooks": ("webhook_health", "outbound webhook health per endpoint (24 h)", ("tenant_slug",)),
     "billing-events": ("billing_events", "provider events and their outcome", ("tenant_slug", "outcome")),
     "email": ("email_health", "email not sent yet or dead", ("tenant_slug", "status")),
 }
-# name → (function, help, positional argument name)
-ACTIONS: dict[str, tuple[str, str, str]] = {
-    "suspend": ("suspend_tenant", "suspend a tenant (slug or id)", "tenant"),
-    "reactivate": ("reactivate_tenant", "reactivate a suspended tenant (slug or id)", "tenant"),
+# name → (ops function call with casts, help, positional arguments)
+ACTIONS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "suspend": ("ops.suspend_tenant(%s, %s)", "suspend a tenant (slug or id)", ("tenant",)),
+    "reactivate": ("ops.reactivate_tenant(%s, %s)", "reactivate a suspended tenant (slug or id)", ("tenant",)),
+    "retry-job": ("ops.retry_job(%s::bigint, %s)", "put a dead/cancelled job back in its queue", ("job_id",)),
+    "cancel-job": ("ops.cancel_job(%s::bigint, %s)", "cancel a waiting job or abort a running one", ("job_id",)),
+    "trip-breaker": ("ops.trip_breaker(%s, %s)", "pause a tenant's LLM jobs", ("tenant",)),
+    "reset-breaker": ("ops.reset_breaker(%s, %s)", "resume a tenant's LLM jobs", ("tenant",)),
+    "rederive": ("ops.rederive_kind(%s, %s, %s)", "re-derive a tenant's captures of a kind", ("tenant", "kind")),
 }
 
 
@@ -45,12 +54,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         p.add_argument("--since", metavar="INTERVAL", help="audit only: newer than now() - INTERVAL (e.g. '1 day')")
         p.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50)")
         p.set_defaults(handler=_question, question=name)
-    for name, (_function, help_text, argument) in ACTIONS.items():
+    for name, (_call, help_text, arguments) in ACTIONS.items():
         p = commands.add_parser(name, help=help_text)
-        p.add_argument(argument)
+        for argument in arguments:
+            p.add_argument(argument)
         p.add_argument("--reason", required=True, help="why (stored in the audit log)")
         p.add_argument("--as", dest="who", default=getpass.getuser(), help="operator name for the audit log")
-        p.set_defaults(handler=_action, action=name, argument=argument)
+        p.set_defaults(handler=_action, action=name)
 
 
 def _connect() -> psycopg.Connection:
@@ -94,14 +104,12 @@ def _question(args: argparse.Namespace) -> int:
 
 
 def _action(args: argparse.Namespace) -> int:
-    function, _help, _argument = ACTIONS[args.action]
+    call, _help, arguments = ACTIONS[args.action]
+    params = [getattr(args, a) for a in arguments]
     try:
         with _connect() as conn:
             conn.execute("select set_config('stance.operator', %s, false)", (args.who,))
-            row = conn.execute(
-                sql.SQL("select ops.{}(%s, %s)").format(sql.Identifier(function)),
-                (getattr(args, args.argument), args.reason),
-            ).fetchone()
+            row = conn.execute(f"select {call}", (*params, args.reason)).fetchone()
     except psycopg.Error as exc:
         print(f"stance ops {args.action}: {exc.diag.message_primary or exc}", file=sys.stderr)
         return 1

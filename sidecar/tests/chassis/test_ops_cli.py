@@ -72,3 +72,32 @@ def test_audit_chain_question_reports_intact_chains(db, capsys) -> None:
 def test_unknown_tenant_is_an_error(db, capsys) -> None:
     assert main(["ops", "reactivate", "nowhere", "--reason", "x"]) == 1
     assert "no tenant nowhere" in capsys.readouterr().err
+
+
+def test_job_questions_and_actions(db, capsys) -> None:
+    with psycopg.connect(db, autocommit=True) as conn:
+        conn.execute("select chassis.register_task('tests_things__run', 'default')")
+    with psycopg.connect(db) as conn:
+        conn.execute("select tests.authenticate_as('olivia', 'acme')")
+        row = conn.execute("select chassis.enqueue_job('tests_things__run', '{}')").fetchone()
+    assert row is not None
+    job_id = str(row[0])
+    assert main(["ops", "queues", "--queue", "default"]) == 0
+    assert "default" in capsys.readouterr().out
+    assert main(["ops", "cancel-job", job_id, "--reason", "duplicate", "--as", "olga"]) == 0
+    assert capsys.readouterr().out.strip() == "cancelled"
+    assert main(["ops", "retry-job", job_id, "--reason", "not a duplicate", "--as", "olga"]) == 0
+    assert capsys.readouterr().out.strip() == "todo"
+    assert main(["ops", "retry-job", job_id, "--reason", "again"]) == 1
+    assert "only failed, cancelled or aborted jobs are retried" in capsys.readouterr().err
+    assert main(["ops", "failed-jobs"]) == 0
+    assert "(0 rows)" in capsys.readouterr().out
+
+
+def test_breaker_actions(db, capsys) -> None:
+    assert main(["ops", "trip-breaker", "acme", "--reason", "runaway", "--as", "olga"]) == 0
+    assert capsys.readouterr().out.strip() == "open"
+    assert main(["ops", "breakers", "--tenant-slug", "acme"]) == 0
+    assert "operator: runaway" in capsys.readouterr().out
+    assert main(["ops", "reset-breaker", "acme", "--reason", "fixed", "--as", "olga"]) == 0
+    assert capsys.readouterr().out.strip() == "closed"

@@ -2,3 +2,4 @@
 -- Run by scripts/load-sql --seed as the superuser in one transaction; chassis first, then upper layers.
 \set ON_ERROR_STOP on
 \ir chassis.sql
+\ir billing.sql

@@ -14,6 +14,7 @@ from litestar.plugins import InitPluginProtocol
 
 from postgrest_compat.jwt import JwtVerifier
 from sidecar.chassis.auth import load_postgrest_config
+from sidecar.chassis.billing.plan_routes import PlanController
 from sidecar.chassis.billing.routes import StripeWebhookController
 from sidecar.chassis.deps import DEPENDENCIES
 from sidecar.chassis.health import healthz, readyz
@@ -28,6 +29,7 @@ CONTROLLERS: list[Any] = [
     healthz,
     readyz,
     StripeWebhookController,
+    PlanController,
     MetricsController,
 ]
 
@@ -58,5 +60,4 @@ class ChassisPlugin(InitPluginProtocol):
         app_config.exception_handlers.update(EXCEPTION_HANDLERS)
         app_config.middleware[:0] = [metrics_middleware, request_id_middleware, idempotency_middleware]
         app_config.lifespan.insert(0, self.lifespan)
-        app_config.request_max_body_size = self.settings.max_body_bytes
         return app_config

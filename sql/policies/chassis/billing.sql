@@ -1,6 +1,7 @@
 -- sql/policies/chassis/billing.sql — RLS for plans, subscriptions, customers, invoices, the event ledger.
 -- Layer: chassis. Plans are a public catalogue to signed-in callers; billing state is readable by the tenant's
--- members; only definer functions write; operators bypass RLS.
+-- members; only definer functions write; operators bypass RLS. Owners hold chassis.billing.manage (plan changes).
+select chassis.register_action('chassis.billing.manage', array['owner']);
 create policy select_all on chassis.plans for select to authenticated, sidecar using (true);
 comment on policy select_all on chassis.plans is 'Every signed-in caller can read the plan catalogue.';
 create policy select_all on chassis.plan_limits for select to authenticated, sidecar using (true);

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from litestar import Controller, Response, post
+from litestar.di import NamedDependency
+from litestar.params import JSONBody
 from psycopg import AsyncConnection
 
 from sidecar.engine.captures.schemas import CaptureAccepted, CaptureIn
@@ -16,7 +18,9 @@ class CapturesController(Controller):
     tags = ["engine"]
 
     @post("/", status_code=202)
-    async def create(self, data: CaptureIn, user_tx: AsyncConnection) -> Response[CaptureAccepted]:
+    async def create(
+        self, data: JSONBody[CaptureIn], user_tx: NamedDependency[AsyncConnection]
+    ) -> Response[CaptureAccepted]:
         """Store a capture (deduplicated per tenant by content hash) and queue its derivation."""
         accepted = await create_capture(user_tx, data)
         return Response(accepted, status_code=202, headers={"Location": accepted.status_url})

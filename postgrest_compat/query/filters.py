@@ -128,10 +128,12 @@ def parse_logic(op: str, negated: bool, value: str, what: str = "logic tree") ->
 
 def _tree_body(cur: Cursor) -> list:
     cur.expect("(", '"("')
+    cur.nest()
     children = []
     while True:
         children.append(_tree_expr(cur))
         if cur.eat(")"):
+            cur.depth -= 1
             return children
         cur.expect(",", '"," or ")"')
 

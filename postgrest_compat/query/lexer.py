@@ -14,6 +14,13 @@ class Cursor:
         self.text = text
         self.pos = 0
         self.what = what
+        self.depth = 0
+
+    def nest(self) -> None:
+        """Bound recursion (nested embeds or logic trees) so deep input is a 400, not a crash."""
+        self.depth += 1
+        if self.depth > 50:
+            raise self.error("less nesting")
 
     def peek(self, n: int = 1) -> str:
         return self.text[self.pos : self.pos + n]

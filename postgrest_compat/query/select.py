@@ -91,6 +91,8 @@ def _embed_rest(cur: Cursor, embed: SelectEmbed) -> None:
             raise cur.error('"("')
     cur.skip_spaces()
     cur.expect("(", '"(" or "!"')
+    cur.nest()
     embed.children = _items(cur, top=False)
+    cur.depth -= 1
     cur.skip_spaces()
     cur.expect(")", '")" or ","')

@@ -89,3 +89,12 @@ def test_rpc_arguments_vs_filters() -> None:
     pq = parse_query("a=1&v=1&v=2&id=eq.3", is_rpc=True)
     assert pq.rpc_args == [("a", "1"), ("v", "1"), ("v", "2")]
     assert pq.params[()].filters[0].field.name == "id"
+
+
+def test_deep_nesting_is_a_parse_error_not_a_crash() -> None:
+    with pytest.raises(ApiError) as exc:
+        parse_select("a(" * 500 + ")" * 500)
+    assert exc.value.code == "PGRST100"
+    with pytest.raises(ApiError) as exc:
+        parse_logic("or", False, "(" + "and(" * 500 + "a.eq.1" + ")" * 501)
+    assert exc.value.code == "PGRST100"

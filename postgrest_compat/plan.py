@@ -57,6 +57,8 @@ def page_bounds(pq: ParsedQuery, range_header: str | None, max_rows: int | None)
             offset = max(offset, lo)
             if hi is not None:
                 upper = hi if upper is None else min(upper, hi)
+    if upper is not None and upper < offset and top.limit != 0:  # empty intersection (limit=0 is allowed)
+        raise pgrst("PGRST103", "Requested range not satisfiable", "Limit should be greater than or equal to zero.")
     limit = None if upper is None else max(upper - offset + 1, 0)
     if max_rows is not None:
         limit = max_rows if limit is None else min(limit, max_rows)

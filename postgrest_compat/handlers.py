@@ -222,13 +222,13 @@ class Handler:
             total = affected if count in ("exact", "estimated", "planned") else None
             if method == "PATCH":
                 headers.append(("Content-Range", _content_range(0, affected, total)))
-            else:
+            elif method != "PUT":
                 headers.append(("Content-Range", f"*/{'*' if total is None else total}"))
             if method == "POST":
                 inserted = int(row[6] or 0)
                 status = 201
-                if planned.inserted_tracked and inserted == 0:
-                    status = 200  # an upsert that only updated (or ignored) rows
+                if planned.inserted_tracked and inserted == 0 and prefer.get("resolution") == "merge-duplicates":
+                    status = 200  # a merge upsert that only updated rows
                 if ret == "headers-only" and row[5] and table.pk:
                     pks = orjson.loads(row[5])
                     if len(pks) == 1:

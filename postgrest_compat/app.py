@@ -68,7 +68,7 @@ class Server:
                 log.info("Schema cache loaded")
             except Exception as exc:  # keep retrying like PostgREST
                 body = {"code": "PGRST000", "details": str(exc), "hint": None,
-                        "message": "Database connection error. Retry your request."}  # fmt: skip
+                        "message": "Database connection error. Retrying the connection."}  # fmt: skip
                 log.error("%s", orjson.dumps(body).decode())
                 log.error("Attempting to reconnect to the database in %d seconds...", int(delay) or 1)
                 await asyncio.sleep(delay)

@@ -108,8 +108,8 @@ def not_acceptable(media: str) -> ApiError:
 def sqlstate_status(sqlstate: str, message: str = "", *, authenticated: bool) -> int:
     """PostgREST's mapSQLtoHTTP."""
     s = sqlstate or ""
-    if s.startswith("PT") and len(s) == 5 and s[2:].isdigit():
-        return int(s[2:])
+    if s.startswith("PT"):
+        return int(s[2:]) if s[2:].isdigit() and 100 <= int(s[2:]) <= 599 else 500
     exact = {
         "23503": 409, "23505": 409, "25006": 405, "P0001": 400, "42P01": 404, "42P17": 500, "53400": 500,
         "57P01": 503,
@@ -149,30 +149,37 @@ def pg_error(sqlstate: str, message: str, detail: str | None, hint: str | None, 
         return _raised_pgrst(message, detail)
     status = sqlstate_status(sqlstate, message or "", authenticated=authenticated)
     headers: Headers = []
-    if sqlstate == "42501" and status == 401:
+    if status == 401:
         headers.append(("WWW-Authenticate", "Bearer"))
     return ApiError(status, sqlstate, message, detail or None, hint or None, headers)
 
 
+_MSG_HINT = (
+    "MESSAGE must be a JSON object with obligatory keys: 'code', 'message' and optional keys: 'details', 'hint'."
+)
+_DET_HINT = "DETAIL must be a JSON object with obligatory keys: 'status', 'headers' and optional key: 'status_text'."
+
+
 def _raised_pgrst(message: str, detail: str | None) -> ApiError:
     """`RAISE SQLSTATE 'PGRST'`: the message and detail carry JSON for full control of the response."""
+    title = "Could not parse JSON in the \"RAISE SQLSTATE 'PGRST'\" error"
     try:
         body = json.loads(message)
-        extra = json.loads(detail) if detail else {}
-        if not isinstance(body, dict) or not isinstance(extra, dict):
-            raise ValueError("not an object")
-        status = int(extra.get("status", 400))
+        if not isinstance(body, dict) or "code" not in body or "message" not in body:
+            raise ValueError
+    except ValueError:
+        return pgrst("PGRST121", title, f"Invalid JSON value for MESSAGE: '{message}'", _MSG_HINT)
+    if detail is None:
+        return pgrst("PGRST121", title, "DETAIL is missing in the RAISE statement", _DET_HINT)
+    try:
+        extra = json.loads(detail)
+        if not isinstance(extra, dict) or not isinstance(extra.get("status"), int):
+            raise ValueError
         headers = [(str(k), str(v)) for k, v in (extra.get("headers") or {}).items()]
-    except (ValueError, TypeError, AttributeError) as exc:
-        return pgrst(
-            "PGRST121",
-            "Could not parse JSON in the \"RAISE SQLSTATE 'PGRST'\" error",
-            f"Invalid JSON value for MESSAGE: '{message}'" if detail is None else str(exc),
-            "MESSAGE must be a JSON object with obligatory keys: 'code', 'message' and optional keys: 'details', "
-            "'hint'.",
-        )
-    code = str(body.get("code", ""))
-    return ApiError(status, code, body.get("message"), body.get("details"), body.get("hint"), headers)
+    except (ValueError, AttributeError):
+        return pgrst("PGRST121", title, f"Invalid JSON value for DETAIL: '{detail}'", _DET_HINT)
+    code = str(body["code"])
+    return ApiError(extra["status"], code, body["message"], body.get("details"), body.get("hint"), headers)
 
 
 def reason_phrase(status: int) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 
 import orjson
 
@@ -133,24 +134,39 @@ def find_function(sc: SchemaCache, schema: str, name: str, args: list[str], cont
         raise pgrst("PGRST203", f"Could not choose the best candidate function between: {listing}", None,
                     "Try renaming the parameters or the function itself in the database so function overloading "
                     "can be resolved")  # fmt: skip
-    arglist = ", ".join(sorted(names))
-    if not names:
-        searched = " without parameters"
-    else:
-        searched = f" with parameter{'s' if len(names) > 1 else ''} {arglist}"
-    details = f"Searched for the function {schema}.{name}{searched}, but no matches were found in the schema cache."
-    hint = None
-    if cands:
-        hint = f"Perhaps you meant to call the function {schema}.{name}({', '.join(p.name for p in cands[0].params)})"
-    else:
-        from difflib import get_close_matches
+    raise no_function(sc, schema, name, args, content_type, post=post)
 
-        others = [n for (s, n) in sc.functions if s == schema]
-        close = get_close_matches(name, others, n=1, cutoff=0.6)
-        if close:
-            hint = f"Perhaps you meant to call the function {schema}.{close[0]}"
-    raise pgrst("PGRST202", f"Could not find the function {schema}.{name}({arglist}) in the schema cache",
-                details, hint)  # fmt: skip
+
+def no_function(sc: SchemaCache, schema: str, name: str, args: list[str], content_type: str | None, *, post: bool):
+    """PGRST202 worded as PostgREST's NoRpc (details by content type, fuzzy hint)."""
+    media = (content_type or "application/json").split(";")[0].strip().lower()
+    arglist = ", ".join(args)
+    with_params = (f" with parameter{'s' if len(args) > 1 else ''} {arglist}") if args else " without parameters"
+    single = {"text/plain": "text", "text/xml": "xml", "application/octet-stream": "bytea"}
+    if post and media in single:
+        details_args = f" with a single unnamed {single[media]} parameter"
+    elif post and media == "application/json":
+        details_args = with_params + " or with a single unnamed json/jsonb parameter"
+    else:
+        details_args = with_params
+    func = f"{schema}.{name}"
+    message = f"Could not find the function {func}" + (
+        "" if post and media in single else (f"({arglist})" if args else " without parameters")
+    )
+    hint = None
+    if not (post and media in single):
+        overloads = sc.functions.get((schema, name), [])
+        if overloads:
+            options = ["(" + ", ".join(sorted(p.name for p in f.params)) + ")" for f in overloads]
+            close = get_close_matches("(" + ", ".join(sorted(args)) + ")", options, n=1, cutoff=0.33)
+            if close:
+                hint = f"Perhaps you meant to call the function {func}{close[0]}"
+        else:
+            close = get_close_matches(name, [n for (s, n) in sc.functions if s == schema], n=1, cutoff=0.75)
+            if close:
+                hint = f"Perhaps you meant to call the function {schema}.{close[0]}"
+    details = f"Searched for the function {func}{details_args}, but no matches were found in the schema cache."
+    return pgrst("PGRST202", message + " in the schema cache", details, hint)
 
 
 def call_sql(fn: Function, args: dict, params: Params, *, unnamed_body: str | None) -> tuple[str, str]:

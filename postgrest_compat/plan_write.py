@@ -87,7 +87,7 @@ def plan_insert(sc: SchemaCache, config, table: Table, pq: ParsedQuery, payload:
     if upsert and not put:
         applied["resolution"] = resolution
     missing_default = prefer.get("missing") == "default"
-    if prefer.get("missing"):
+    if prefer.get("missing") and not put:
         applied["missing"] = prefer.get("missing")
     target = qualified(table)
     if not cols and payload.rows:

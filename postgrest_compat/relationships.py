@@ -16,9 +16,8 @@ def _describe(rel: Relationship) -> dict[str, str]:
         text = (f"{rel.junction.name} using {rel.jconstraint1}({', '.join(rel.jcols1)}) and "
                 f"{rel.jconstraint2}({', '.join(rel.jcols2)})")  # fmt: skip
     else:
-        src, dst = (rel.table, rel.foreign) if rel.cardinality != "O2M" else (rel.foreign, rel.table)
-        scols, dcols = (rel.columns, rel.fcolumns) if rel.cardinality != "O2M" else (rel.fcolumns, rel.columns)
-        text = f"{rel.constraint} using {src.name}({', '.join(scols)}) and {dst.name}({', '.join(dcols)})"
+        text = (f"{rel.constraint} using {rel.table.name}({', '.join(rel.columns)}) and "
+                f"{rel.foreign.name}({', '.join(rel.fcolumns)})")  # fmt: skip
     return {
         "cardinality": CARDINALITY[rel.cardinality],
         "embedding": f"{rel.table.name} with {rel.foreign.name}",
@@ -75,16 +74,13 @@ def find_relationship(sc: SchemaCache, origin: Table, target: str, hint: str | N
 
 
 def no_relationship(origin: Table, target: str, hint: str | None, rels: list[Relationship]) -> ApiError:
-    if hint is None:
-        details = (f"Searched for a foreign key relationship between '{origin.name}' and '{target}' in the schema "
-                   f"'{origin.schema}', but no matches were found.")  # fmt: skip
-    else:
-        details = (f"Searched for a foreign key relationship between '{origin.name}' and '{target}' in the schema "
-                   f"'{origin.schema}', but no matches were found.")  # fmt: skip
+    using = f"' using the hint '{hint}" if hint is not None else ""
+    details = (f"Searched for a foreign key relationship between '{origin.name}' and '{target}{using}' in the "
+               f"schema '{origin.schema}', but no matches were found.")  # fmt: skip
     names = sorted({r.foreign.name for r in rels if r.foreign.schema == origin.schema})
     hint_text = None
-    close = _closest(target, names)
-    if close:
+    close = _closest(target, [n for n in names if n != target])
+    if close and target not in names:
         hint_text = f"Perhaps you meant '{close}' instead of '{target}'."
     return pgrst(
         "PGRST200",

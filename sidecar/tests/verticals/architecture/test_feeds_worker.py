@@ -18,12 +18,13 @@ from pydantic_ai.models.function import AgentInfo, FunctionModel
 from sidecar.chassis.auth import load_postgrest_config
 from sidecar.chassis.jobs.app import jobs_app
 from sidecar.chassis.jobs.middleware import principal_middleware
-from sidecar.chassis.jobs.runtime import Runtime, set_runtime
+from sidecar.chassis.jobs.runtime import Runtime, get_runtime, set_runtime
 from sidecar.chassis.net.testing import Reply, ScriptedServer
 from sidecar.db import open_pool
 from sidecar.engine.llm.factory import reset_engine, use_engine
 from sidecar.engine.llm.pydantic_engine import PydanticAIEngine
 from sidecar.settings import get_settings
+from sidecar.verticals.architecture.feeds.tasks import defer_due_fetches
 
 pytestmark = [pytest.mark.db, pytest.mark.http, pytest.mark.llm]
 
@@ -190,3 +191,35 @@ async def test_subscription_to_verified_insights_through_the_worker(
     assert as_user(db_conninfo, "mia", "acme", "select bool_and(interpreted) from api.architecture_articles") == [
         (True,)
     ]
+
+
+async def test_scheduler_defers_due_feeds_and_the_refetch_is_conditional(
+    db_conninfo: str, server: ScriptedServer, worker_env: None
+) -> None:
+    def conditional(seen: Any) -> Reply:
+        if seen.headers.get("if-none-match") == '"s1"':
+            return Reply(304, {"ETag": '"s1"'})
+        return Reply(200, {"Content-Type": "application/rss+xml", "ETag": '"s1"'}, FEED)
+
+    server.routes["/scheduled.rss"] = conditional
+    url = server.url("/scheduled.rss")
+    with psycopg.connect(db_conninfo) as conn:
+        conn.execute("select tests.authenticate_as('gary', 'globex')")
+        conn.execute("select api.architecture_feed_subscribe(%s)", (url,))
+    await run_queue("feeds")
+    runtime = get_runtime()
+    assert await defer_due_fetches(runtime) == []  # just fetched: not due
+    with psycopg.connect(db_conninfo, autocommit=True) as conn:
+        conn.execute("update architecture.feeds set next_check_at = now() - interval '1 second' where url = %s", (url,))
+        before = conn.execute("select count(*), max(xmin::text) from architecture.feed_items").fetchone()
+    assert len(await defer_due_fetches(runtime)) == 1
+    assert await defer_due_fetches(runtime) == []  # leased: not deferred twice
+    await run_queue("feeds")
+    seen = [s.headers.get("if-none-match") for s in server.seen if s.path == "/scheduled.rss"]
+    assert seen == [None, '"s1"']
+    with psycopg.connect(db_conninfo, autocommit=True) as conn:
+        after = conn.execute("select count(*), max(xmin::text) from architecture.feed_items").fetchone()
+        status = conn.execute("select last_http_status from architecture.feeds where url = %s", (url,)).fetchone()
+    assert (after, status) == (before, (304,))
+    articles = as_user(db_conninfo, "gary", "globex", "select count(*) from api.architecture_articles")
+    assert articles == [(2,)]

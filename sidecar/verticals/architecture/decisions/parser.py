@@ -53,7 +53,7 @@ _UNMAPPED_LINK = re.compile(r"^\s*[*-]\s+([A-Za-z][A-Za-z ]*?)\s+\[(?:ADR[- ]?)?
 _HEADER_FIELD = re.compile(r"^(?:[*-]\s+)?([A-Za-z][A-Za-z -]*?):\s*(.*)$")
 _HEADER_KEYS = {"status", "deciders", "decision-makers", "date", "tags", "consulted", "informed", "technical story"}
 _BULLET = re.compile(r"^[*-]\s+(.*)$")
-_JUDGED = re.compile(r"^(good|bad|neutral)\s*,?\s*because\b\s*,?\s*(.*)$", re.IGNORECASE | re.DOTALL)
+_JUDGED = re.compile(r"^(good|bad|neutral)\s*,?\s*because\b ?(.*)$", re.IGNORECASE | re.DOTALL)
 _CHOSEN = re.compile(r'^Chosen option:\s*"')
 _BECAUSE = re.compile(r"^(?:\s*,\s*because\b\s?(.*))?$", re.DOTALL)
 _MAX_NUMBER = 99999  # larger "numbers" are Log4brains date slugs (20200925-…), not record numbers
@@ -99,29 +99,30 @@ def _text(lines: list[str]) -> str:
     return "\n".join(lines).strip()
 
 
-def _items(lines: list[str]) -> tuple[list[tuple[str, list[str]]], list[str]]:
-    """Bullet items (text, raw lines) with indented continuations, and the lines that are not part of any item."""
-    items: list[tuple[str, list[str]]] = []
+def _items(lines: list[str]) -> tuple[list[tuple[str, list[int]]], list[str]]:
+    """Bullet items (text, indexes of their lines) with indented continuations, and the lines outside any item."""
+    items: list[tuple[str, list[int]]] = []
     other: list[str] = []
     current: list[str] | None = None
-    raw: list[str] = []
+    raw: list[int] = []
     for index, line in enumerate(lines):
         bullet = _BULLET.match(line)
         if bullet:
             if current is not None:
                 items.append(("\n".join(current).rstrip(), raw))
-            current, raw = [bullet.group(1)], [line]
+            current, raw = [bullet.group(1)], [index]
         elif current is not None and line.startswith(("  ", "\t")):
             current.append(line[2:] if line.startswith("  ") else line[1:])
-            raw.append(line)
+            raw.append(index)
         elif current is not None and not line.strip():
             following = next((n for n in lines[index + 1 :] if n.strip()), "")
             if following.startswith(("  ", "\t")) and not _BULLET.match(following):
                 current.append("")
-                raw.append(line)
+                raw.append(index)
             else:
                 items.append(("\n".join(current).rstrip(), raw))
                 current, raw = None, []
+                other.append(line)
         else:
             if current is not None:
                 items.append(("\n".join(current).rstrip(), raw))
@@ -343,15 +344,15 @@ class _Reader:
                     self.warn("text before the first option in Pros and Cons was dropped")
                 continue
             option = _bare_option(heading)
-            items, other = _items(chunk)
-            description = list(other)
-            for item, raw in items:
+            items, _other = _items(chunk)
+            judged: set[int] = set()
+            for item, indexes in items:
                 match = _JUDGED.match(item)
-                if match is None:
-                    description.extend(raw)
-                    continue
-                option[_OPTION_BUCKETS[match.group(1).lower()]].append(match.group(2).strip())
-            option["description"] = _text(description)
+                if match is not None:
+                    option[_OPTION_BUCKETS[match.group(1).lower()]].append(match.group(2).strip())
+                    judged.update(indexes)
+            # Everything that is not a Good/Neutral/Bad bullet stays the description, in its order.
+            option["description"] = _text([line for i, line in enumerate(chunk) if i not in judged])
             details[heading] = option
         return details
 

@@ -173,9 +173,9 @@ def _raised_pgrst(message: str, detail: str | None) -> ApiError:
         return pgrst("PGRST121", title, "DETAIL is missing in the RAISE statement", _DET_HINT)
     try:
         extra = json.loads(detail)
-        if not isinstance(extra, dict) or not isinstance(extra.get("status"), int):
+        if not isinstance(extra, dict) or not isinstance(extra.get("status"), int) or "headers" not in extra:
             raise ValueError
-        headers = [(str(k), str(v)) for k, v in (extra.get("headers") or {}).items()]
+        headers = [(str(k), str(v)) for k, v in (extra["headers"] or {}).items()]
     except (ValueError, AttributeError):
         return pgrst("PGRST121", title, f"Invalid JSON value for DETAIL: '{detail}'", _DET_HINT)
     code = str(body["code"])

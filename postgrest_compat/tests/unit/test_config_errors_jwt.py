@@ -78,7 +78,7 @@ def test_pg_error_response_shape() -> None:
     assert status == 401 and body == {"code": "42501", "details": None, "hint": None, "message": "permission denied"}
     assert ("WWW-Authenticate", "Bearer") in headers
     status, body, headers = pg_error_response(
-        "PGRST", '{"code":"X1","message":"m"}', '{"status":418}', None, authenticated=True
+        "PGRST", '{"code":"X1","message":"m"}', '{"status":418,"headers":{}}', None, authenticated=True
     )
     assert status == 418 and body["code"] == "X1"
 

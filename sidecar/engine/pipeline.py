@@ -15,6 +15,7 @@ from typing import Any
 import psycopg
 from pydantic import BaseModel, ValidationError
 
+from sidecar.chassis import metrics
 from sidecar.chassis.jobs.app import PermanentJobError, RetryLater
 from sidecar.chassis.jobs.runtime import as_job, get_runtime
 from sidecar.chassis.jobs.semaphore import llm_slot
@@ -98,6 +99,13 @@ async def _call_model(engine: LLMEngine, interpreter: Interpreter, capture: Capt
         "model": engine.model_name,
         "price_version": reservation.get("price_version"),
     }
+    metrics.observe_llm_call(
+        engine.model_name,
+        sum(r.latency_ms for r in run.responses) / 1000,
+        usage["input_tokens"],
+        usage["output_tokens"],
+        cost,
+    )
     if run.error_kind in ("transport", "timeout"):
         raise TransientModelError(run.error or "model call failed")
     return run.output, usage, cost, run.error

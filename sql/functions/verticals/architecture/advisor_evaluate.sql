@@ -1,7 +1,7 @@
 -- sql/functions/verticals/architecture/advisor_evaluate.sql — run the rule set over validated answers: the flavour
 -- (highest precedence among fired rules), the mechanisms (each with the first rule that asked for it), the global
--- catalog patterns ranked by summed boosts with the rules behind them, and every fired rule. Deterministic.
--- Layer: vertical.
+-- catalog patterns ranked by summed boosts with the rules behind them, and every fired rule with the answers that
+-- made it fire ("because"). Deterministic. Layer: vertical.
 create function architecture.advisor_evaluate(answers jsonb)
 returns jsonb
 language plpgsql stable
@@ -18,12 +18,16 @@ declare
   v_ruleset text;
   v_flavour jsonb;
   v_patterns jsonb;
+  v_because jsonb;
 begin
   for r in select * from architecture.advisor_rules as x order by x.ord loop
     continue when not architecture.advisor_condition_holds(r.condition, advisor_evaluate.answers);
     v_ruleset := r.ruleset;
+    select coalesce(pg_catalog.jsonb_object_agg(c ->> 'q', advisor_evaluate.answers -> (c ->> 'q')), '{}')
+    into v_because
+    from pg_catalog.jsonb_array_elements(r.condition -> 'all') as c;
     v_fired := v_fired || pg_catalog.jsonb_build_array(
-      pg_catalog.jsonb_build_object('rule', r.id, 'source', r.source, 'reason', r.reason)
+      pg_catalog.jsonb_build_object('rule', r.id, 'source', r.source, 'reason', r.reason, 'because', v_because)
     );
     if r.flavour is not null and (v_flavour_rule.id is null or r.flavour_precedence > v_flavour_rule.flavour_precedence)
     then
@@ -32,7 +36,9 @@ begin
     foreach v_mechanism in array r.mechanisms loop
       if not v_mechanisms @> pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object('mechanism', v_mechanism)) then
         v_mechanisms := v_mechanisms || pg_catalog.jsonb_build_array(
-          pg_catalog.jsonb_build_object('mechanism', v_mechanism, 'rule', r.id, 'reason', r.reason)
+          pg_catalog.jsonb_build_object(
+            'mechanism', v_mechanism, 'rule', r.id, 'reason', r.reason, 'because', v_because
+          )
         );
       end if;
     end loop;

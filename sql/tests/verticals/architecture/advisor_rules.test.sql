@@ -1,7 +1,7 @@
 -- sql/tests/verticals/architecture/advisor_rules.test.sql — the advisor rule table: one case per rule of the decision
 -- guide (and the tenancy and team-size rules) over a baseline where only the default fires. Layer: vertical (tests).
 begin;
-select plan(32);
+select plan(33);
 select tests.personas();
 \ir catalog_fixture.sql
 select pg_temp.import_global(array[
@@ -36,16 +36,20 @@ select is(pg_temp.advise() #>> '{flavour,number}', '3', 'baseline: flavour 3 (th
 -- Step 1
 select is(pg_temp.advise('{"internal_tool": true}') -> 'flavour' ->> 'number', '0', 'step 1: internal tool → flavour 0');
 select is(pg_temp.advise('{"internal_tool": true, "tenancy": "multi_shared"}') -> 'fired',
-  (select jsonb_build_array(jsonb_build_object('rule', id, 'source', source, 'reason', reason))
+  (select jsonb_build_array(jsonb_build_object('rule', id, 'source', source, 'reason', reason,
+    'because', '{"internal_tool": true}'::jsonb))
    from architecture.advisor_rules
     where id = 'guide-01-internal-tool'),
   'step 1: "stop reading" — nothing after it fires');
+select is(pg_temp.advise('{"team_size": 60, "independent_deployability": true}') #> '{mechanisms,0,because}',
+  '{"team_size": 60, "independent_deployability": true}'::jsonb, 'each mechanism shows the answers that drove it');
 -- Step 2
 select is(pg_temp.advise('{"team_size": 2, "expected_growth": "stay_small"}') #>> '{flavour,number}', '2',
   'step 2: a small CRUD app that stays small → flavour 2');
 select is(pg_temp.advise('{"team_size": 2, "expected_growth": "stay_small"}') ->> 'stopped_at', 'guide-02-small-crud',
   'step 2: stops there');
-select is(pg_temp.advise('{"team_size": 2, "expected_growth": "grow"}') #>> '{flavour,rule}', 'guide-default-foundation',
+select is(pg_temp.advise('{"team_size": 2, "expected_growth": "grow"}') #>> '{flavour,rule}',
+  'guide-default-foundation',
   'step 2 needs both conditions: a small team that grows gets the default');
 -- Step 3
 select is(pg_temp.advise('{"bounded_contexts": 3}') #>> '{flavour,rule}', 'guide-03-bounded-contexts',
@@ -84,7 +88,8 @@ select is(pg_temp.mechanism_rule(pg_temp.advise('{"test_fakes": true}'), 'ports_
 select is(pg_temp.mechanism_rule(pg_temp.advise('{"regulatory_audit": true}'), 'event_sourced_context'),
   'guide-12-regulatory-temporal', 'step 12: regulatory/temporal → an event-sourced context');
 select is(
-  (select p -> 'why' -> 0 ->> 'rule' from jsonb_array_elements(pg_temp.advise('{"regulatory_audit": true}') -> 'patterns')
+  (select p -> 'why' -> 0 ->> 'rule'
+    from jsonb_array_elements(pg_temp.advise('{"regulatory_audit": true}') -> 'patterns')
     as p
     where p ->> 'slug' = 'cqrs-event-sourcing'),
   'guide-12-regulatory-temporal', 'step 12: CQRS / Event Sourcing is recommended with the rule as its why');

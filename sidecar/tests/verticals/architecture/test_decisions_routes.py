@@ -1,30 +1,32 @@
-"""ADR Markdown endpoints over HTTP: zip upload, zip and single-record export, 404s, bad uploads.
-Layer: vertical (architecture) tests. `user_tx` is provided here the way the chassis plugin does it — a transaction
-opened as the caller (impersonated exactly as PostgREST does, via tests.authenticate_as) — committed on success.
+"""ADR Markdown endpoints on the real sidecar app (chassis JWT auth, `user_tx` as the caller, PostgREST-shaped
+errors): zip upload, zip and single-record export, per-file refusals, 404s, bad uploads.
+Layer: vertical (architecture) tests.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import uuid
 import zipfile
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
-from litestar import Litestar, Request
-from litestar.di import Provide
 from litestar.testing import AsyncTestClient
-from psycopg import AsyncConnection
 
+from sidecar.chassis import tokens
+from sidecar.settings import get_settings
 from sidecar.verticals.architecture.decisions.parser import parse
-from sidecar.verticals.architecture.decisions.routes import DecisionsController
 
-pytestmark = pytest.mark.db
+pytestmark = [pytest.mark.db, pytest.mark.http]
 
 FIXTURES = Path(__file__).parent / "fixtures" / "decisions"
+SECRET = "decisions-routes-test-secret-0123456789abcdef"
+ENV = ("SIDECAR_DATABASE_URL", "SIDECAR_VERTICALS", "PGRST_JWT_SECRET")
 
 
 @pytest.fixture(scope="module")
@@ -36,20 +38,34 @@ def seeded_db(module_db: str, db_conninfo: str) -> str:
 
 
 @pytest.fixture
-async def client(seeded_db: str) -> AsyncIterator[AsyncTestClient[Litestar]]:
-    async def user_tx(request: Request[Any, Any, Any]) -> AsyncIterator[AsyncConnection[Any]]:
-        sub, tenant = request.headers["x-test-as"].split("@")
-        conn = await AsyncConnection.connect(seeded_db)
-        try:
-            await conn.execute("select tests.authenticate_as(%s, %s)", (sub, tenant))
-            yield conn
-            await conn.commit()
-        finally:
-            await conn.close()
+async def client(seeded_db: str) -> AsyncIterator[AsyncTestClient[Any]]:
+    from sidecar.app import create_app
 
-    app = Litestar(route_handlers=[DecisionsController], dependencies={"user_tx": Provide(user_tx)})
-    async with AsyncTestClient(app=app) as test_client:
-        yield test_client
+    saved = {k: os.environ.get(k) for k in ENV}
+    os.environ.update({
+        "SIDECAR_DATABASE_URL": seeded_db.replace("user=postgres", "user=sidecar"),
+        "SIDECAR_VERTICALS": "architecture",
+        "PGRST_JWT_SECRET": SECRET,
+    })  # fmt: skip
+    get_settings.cache_clear()
+    try:
+        async with AsyncTestClient(create_app()) as test_client:
+            yield test_client
+    finally:
+        for key, old in saved.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+        get_settings.cache_clear()
+
+
+def _auth(db: str, who: str) -> dict[str, str]:
+    subject, slug = who.split("@")
+    with psycopg.connect(db) as conn:
+        tenant_id = tokens.tenant_id_for(conn, slug)
+    identity = tokens.Identity(subject, f"{subject}@example.test", subject.title(), tenant_id)
+    return {"Authorization": f"Bearer {tokens.mint_token(identity, secret=SECRET, ttl=timedelta(minutes=5))}"}
 
 
 def _fixture_zip() -> bytes:
@@ -61,8 +77,8 @@ def _fixture_zip() -> bytes:
     return buffer.getvalue()
 
 
-async def test_upload_zip_then_export_zip_and_one_record(client: AsyncTestClient[Litestar]) -> None:
-    hank = {"x-test-as": "hank@hooli"}
+async def test_upload_zip_then_export_zip_and_one_record(client: AsyncTestClient[Any], seeded_db: str) -> None:
+    hank = _auth(seeded_db, "hank@hooli")
     uploaded = await client.post(
         "/architecture/decisions/import/upload",
         files={"adrs": ("adrs.zip", _fixture_zip(), "application/zip")},
@@ -95,25 +111,42 @@ async def test_upload_zip_then_export_zip_and_one_record(client: AsyncTestClient
     assert again.json()["files"][0]["action"] == "unchanged"
 
 
-async def test_records_of_another_tenant_and_unknown_ids_are_404(client: AsyncTestClient[Litestar]) -> None:
+async def test_records_of_another_tenant_and_unknown_ids_are_404(client: AsyncTestClient[Any], seeded_db: str) -> None:
     created = await client.post(
         "/architecture/decisions/import",
         json={"files": [{"path": "0001-private.md", "content": "# 1. Private\n\n## Status\n\nAccepted\n"}]},
-        headers={"x-test-as": "olivia@acme"},
+        headers=_auth(seeded_db, "olivia@acme"),
     )
     assert created.status_code == 200
     record_id = created.json()["files"][0]["id"]
-    stranger = await client.get(f"/architecture/decisions/{record_id}/markdown", headers={"x-test-as": "gary@globex"})
+    url = f"/architecture/decisions/{record_id}/markdown"
+    stranger = await client.get(url, headers=_auth(seeded_db, "gary@globex"))
     assert stranger.status_code == 404
-    unknown = await client.get(f"/architecture/decisions/{uuid.uuid4()}/markdown", headers={"x-test-as": "olivia@acme"})
+    unknown_url = f"/architecture/decisions/{uuid.uuid4()}/markdown"
+    unknown = await client.get(unknown_url, headers=_auth(seeded_db, "olivia@acme"))
     assert unknown.status_code == 404
 
 
-async def test_a_broken_upload_is_a_400_naming_the_file(client: AsyncTestClient[Litestar]) -> None:
+async def test_a_broken_upload_is_a_400_naming_the_file(client: AsyncTestClient[Any], seeded_db: str) -> None:
     response = await client.post(
         "/architecture/decisions/import/upload",
         files={"adrs": ("broken.zip", b"not a zip", "application/zip")},
-        headers={"x-test-as": "hank@hooli"},
+        headers=_auth(seeded_db, "hank@hooli"),
     )
     assert response.status_code == 400
-    assert "broken.zip" in response.json()["detail"]
+    assert "broken.zip" in response.json()["message"]
+
+
+async def test_a_viewer_is_refused_per_file_and_anonymous_callers_get_401(
+    client: AsyncTestClient[Any], seeded_db: str
+) -> None:
+    sample = FIXTURES / "0001-record-architecture-decisions.md"
+    body = {"files": [{"path": sample.name, "content": sample.read_text()}]}
+    viewer = await client.post("/architecture/decisions/import", json=body, headers=_auth(seeded_db, "victor@acme"))
+    assert viewer.status_code == 200
+    assert viewer.json()["files"][0]["action"] == "failed"
+    assert viewer.json()["files"][0]["problems"] == [
+        "importing a accepted record needs the architecture.decision.decide action"
+    ]
+    anonymous = await client.get("/architecture/decisions/export.zip")
+    assert anonymous.status_code == 401

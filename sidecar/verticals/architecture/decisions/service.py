@@ -12,7 +12,7 @@ import io
 import zipfile
 from collections.abc import Sequence
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, LiteralString
 from uuid import UUID
 
 import psycopg
@@ -20,39 +20,13 @@ from psycopg import AsyncConnection
 from psycopg.rows import dict_row
 from psycopg.types.json import Jsonb
 
+from sidecar.db import queries
 from sidecar.verticals.architecture.decisions.model import SYMMETRIC_KINDS, DecisionFile, Relation
 from sidecar.verticals.architecture.decisions.parser import parse
 from sidecar.verticals.architecture.decisions.renderer import file_name, render, zip_all
 from sidecar.verticals.architecture.decisions.schemas import FileReport, ImportReport
 
-RECORDS = """
-select d.id, d.number, d.status, d.status_raw, d.document, d.source_format
-from api.architecture_decisions as d
-where %(id)s::uuid is null or d.id = %(id)s::uuid
-order by d.number
-"""
-RELATIONS = """
-select r.decision_id, r.direction, r.kind, r.other_number, r.scope_note,
-  p.slug as pattern_slug, r.pattern_id, coalesce(a.url, r.article_id::text) as article_ref
-from api.architecture_decision_relations as r
-left join api.architecture_patterns as p on r.pattern_id = p.id
-left join api.architecture_articles as a on r.article_id = a.id
-where %(id)s::uuid is null or r.decision_id = %(id)s::uuid
-order by r.kind, r.other_number
-"""
-IMPORT = """
-select api.architecture_decision_import(
-  %(document)s, %(number)s, %(status)s, %(status_raw)s, %(source_format)s, %(source_path)s, %(uid)s
-) as result
-"""
-IMPORT_LINKS = "select api.architecture_decision_import_links(%(id)s, %(links)s) as result"
-PATTERN = """
-select p.id from api.architecture_patterns as p
-where p.slug = %(ref)s or p.id::text = %(ref)s
-order by (p.scope = 'custom') desc
-limit 1
-"""
-ARTICLE = "select a.id from api.architecture_articles as a where a.url = %(ref)s or a.id::text = %(ref)s limit 1"
+Q = queries("sidecar.verticals.architecture.decisions")
 
 
 class NotFoundError(LookupError):
@@ -62,9 +36,9 @@ class NotFoundError(LookupError):
 async def load(conn: AsyncConnection[Any], decision_id: UUID | None = None) -> list[DecisionFile]:
     """The caller's records (or one of them) as DecisionFiles, links in both directions."""
     async with conn.cursor(row_factory=dict_row) as cur:
-        await cur.execute(RECORDS, {"id": decision_id})
+        await cur.execute(Q["records"], {"id": decision_id})
         rows = await cur.fetchall()
-        await cur.execute(RELATIONS, {"id": decision_id})
+        await cur.execute(Q["relations"], {"id": decision_id})
         links = await cur.fetchall()
     files: dict[Any, DecisionFile] = {}
     for row in rows:
@@ -126,7 +100,7 @@ def _order(parsed: list[tuple[str, DecisionFile]]) -> list[tuple[str, DecisionFi
     return numbered + dated
 
 
-async def _resolve(conn: AsyncConnection[Any], sql: str, ref: str) -> Any:
+async def _resolve(conn: AsyncConnection[Any], sql: LiteralString, ref: str) -> Any:
     row = await (await conn.execute(sql, {"ref": ref})).fetchone()
     return row[0] if row else None
 
@@ -146,7 +120,7 @@ async def import_files(conn: AsyncConnection[Any], files: Sequence[tuple[str, st
         try:
             async with conn.transaction():  # a savepoint: one refused file does not abort the others
                 cur = await conn.execute(
-                    IMPORT,
+                    Q["import"],
                     {
                         "document": Jsonb(decision.document),
                         "number": decision.number,
@@ -199,20 +173,20 @@ async def _link(
         for relation in decision.relations
     ]
     for ref in decision.pattern_refs:
-        pattern_id = await _resolve(conn, PATTERN, ref)
+        pattern_id = await _resolve(conn, Q["pattern"], ref)
         if pattern_id is None:
             problems.append(f"pattern '{ref}' not found in the catalog")
         else:
             links.append({"kind": "relies_on", "pattern_id": str(pattern_id)})
     for ref in decision.article_refs:
-        article_id = await _resolve(conn, ARTICLE, ref)
+        article_id = await _resolve(conn, Q["article"], ref)
         if article_id is None:
             problems.append(f"article '{ref}' not found")
         else:
             links.append({"kind": "cites", "article_id": str(article_id)})
     if not links:
         return 0, problems
-    row = await (await conn.execute(IMPORT_LINKS, {"id": decision_id, "links": Jsonb(links)})).fetchone()
+    row = await (await conn.execute(Q["import_links"], {"id": decision_id, "links": Jsonb(links)})).fetchone()
     assert row is not None
     for problem in row[0]["problems"]:
         link = problem["link"]

@@ -202,6 +202,9 @@ def load_config(path: str | None, env: Mapping[str, str]) -> Config:
         key = rest.replace("_", "-")
         if key in DEFAULTS:
             values[key] = value
+    for key, value in list(values.items()):
+        if isinstance(value, str) and not value.strip() and DEFAULTS[key] is None:
+            values[key] = None  # an empty value means unset (e.g. PGRST_DB_ANON_ROLE="")
     for key in ("jwt-secret", "db-uri"):
         values[key] = _read_at_file(values[key])
     for key in list(values):

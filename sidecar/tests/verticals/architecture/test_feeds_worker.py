@@ -107,6 +107,10 @@ async def worker_env(db_conninfo: str, server: ScriptedServer) -> AsyncIterator[
     settings = get_settings()
     pool = await open_pool(settings.database_url, min_size=1, max_size=6)
     set_runtime(Runtime(pool=pool, config=load_postgrest_config(settings.postgrest_conf), settings=settings))
+    # procrastinate ignores open_async(pool) while it still holds a pool another test module passed in (and closed):
+    # forget that one so this module's worker and defers use this module's pool.
+    connector: Any = jobs_app.connector
+    connector._async_pool, connector._pool_externally_set = None, False
     try:
         async with jobs_app.open_async(pool):
             yield

@@ -44,12 +44,18 @@ class RequestMeta:
 
 async def open_pool(conninfo: str, *, min_size: int = 1, max_size: int = 10) -> AsyncConnectionPool:
     """An open pool of autocommit connections (transactions are explicit); procrastinate's unqualified names
-    resolve through the session search_path."""
+    resolve through the session search_path. Autocommit is set per connection, not in `kwargs`: procrastinate's
+    LISTEN connection reuses `kwargs` and passes autocommit itself."""
+
+    async def configure(conn: AsyncConnection) -> None:
+        await conn.set_autocommit(True)
+
     pool = AsyncConnectionPool(
         conninfo,
         min_size=min_size,
         max_size=max_size,
-        kwargs={"autocommit": True, "options": "-c search_path=procrastinate,public"},
+        kwargs={"options": "-c search_path=procrastinate,public"},
+        configure=configure,
         open=False,
     )
     await pool.open(wait=True, timeout=30)

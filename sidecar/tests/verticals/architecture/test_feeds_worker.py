@@ -115,6 +115,7 @@ async def worker_env(db_conninfo: str, server: ScriptedServer) -> AsyncIterator[
         async with jobs_app.open_async(pool):
             yield
     finally:
+        connector._async_pool, connector._pool_externally_set = None, False
         reset_engine()
         set_runtime(None)
         await pool.close()

@@ -194,9 +194,20 @@ class Database:
             async with self.pool.connection() as conn:
                 return await self._run(conn, tx, check)
         except PoolTimeout:
+            if not await self._reachable():
+                raise pgrst("PGRST000", "Database connection error. Retrying the connection.",
+                            headers=[("Retry-After", "1")]) from None  # fmt: skip
             raise pgrst("PGRST003", "Timed out acquiring connection from connection pool.") from None
         except psycopg.OperationalError as exc:
             raise pgrst("PGRST001", "Database client error. Retrying the connection.", str(exc)) from None
+
+    async def _reachable(self) -> bool:
+        try:
+            conn = await psycopg.AsyncConnection.connect(self.conninfo, connect_timeout=2)
+        except psycopg.Error:
+            return False
+        await conn.close()
+        return True
 
     async def _run(self, conn: psycopg.AsyncConnection, tx: TxRequest, check) -> tuple[Any, float | None]:
         begin = b"BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY" if tx.read_only else b"BEGIN"

@@ -1,6 +1,6 @@
 -- sql/functions/verticals/architecture/tg_decisions__enforce_lifecycle.sql — lifecycle guard on status. Layer: vertical.
 -- Whatever path writes the row, status moves only along the graph; superseded only once an accepted record
--- supersedes it. Stamps proposed_at / decided_at.
+-- supersedes it. Stamps proposed_at / decided_at and clears status_raw.
 create or replace function architecture.tg_decisions__enforce_lifecycle()
 returns trigger language plpgsql set search_path = ''
 as $$
@@ -21,6 +21,8 @@ begin
         architecture.decision_ref(old.number)),
       hint = 'create a superseding record (architecture_decision_supersede) and accept it';
   end if;
+  -- An imported status text that did not map is history once the record moves on.
+  new.status_raw := null;
   if new.status = 'proposed' then
     new.proposed_at := now();
   elsif new.status in ('accepted', 'rejected') then

@@ -2,7 +2,7 @@
 -- gap-free, never reused) and Markdown-import semantics (numbers kept when free, idempotent, links).
 -- Layer: vertical (tests). Concurrent creation is covered by sidecar/tests/.../test_decisions_db.py.
 begin;
-select plan(23);
+select plan(24);
 select tests.personas();
 
 select tests.authenticate_as('mia', 'acme');
@@ -48,6 +48,11 @@ select api.architecture_decision_import_links(:'ten_id', '[{"kind": "supersedes"
 select is((select status from api.architecture_decisions where number = 7), 'superseded',
   'the imported link of an accepted superseder supersedes it');
 select is((select status_raw from api.architecture_decisions where number = 7), null, 'status_raw stays empty');
+
+select r ->> 'id' as raw_id
+from api.architecture_decision_import('{"title": "In review"}', status_raw => 'in review') as r \gset
+select is((api.architecture_decision_transition(:'raw_id', 'proposed')).status_raw, null,
+  'an unmapped imported status is cleared once the record moves on');
 
 -- Imported links: outgoing and incoming, symmetric kinds once, unknown targets and cycles reported.
 select tests.authenticate_as('adam', 'acme');

@@ -190,9 +190,17 @@ class Database:
 
     async def run(self, tx: TxRequest, check=None) -> tuple[Any, float | None]:
         """Run the transaction; `check(row, planned)` may raise an ApiError after the main statement (rolls back)."""
+        # a read on a connection the server dropped is safe to retry (every pooled connection may be stale)
+        attempts = self.pool.max_size + 1 if tx.read_only else 1
         try:
-            async with self.pool.connection() as conn:
-                return await self._run(conn, tx, check)
+            for attempt in range(attempts):
+                try:
+                    async with self.pool.connection() as conn:
+                        return await self._run(conn, tx, check)
+                except psycopg.OperationalError:
+                    if attempt + 1 == attempts:
+                        raise
+            raise AssertionError("unreachable")
         except PoolTimeout:
             if not await self._reachable():
                 raise pgrst("PGRST000", "Database connection error. Retrying the connection.",

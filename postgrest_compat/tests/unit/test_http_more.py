@@ -134,3 +134,19 @@ def test_startup_fails_on_bad_config(tmp_path) -> None:
         [sys.executable, "-m", "postgrest_compat", str(bad)], capture_output=True, text=True, timeout=30
     )
     assert proc.returncode == 1 and "The JWT secret must be at least 32 characters long." in proc.stderr
+
+
+def test_reads_survive_dropped_connections(pgrst_db: str, pgrst_db_uri: str) -> None:
+    import os
+
+    from postgrest_compat.testing import running_server
+
+    admin = f"host={os.environ['PGHOST']} port={os.environ['PGPORT']} user=postgres dbname={pgrst_db}"
+    with running_server(str(CONF), {"PGRST_DB_URI": pgrst_db_uri, "PGRST_DB_CHANNEL_ENABLED": "false"}) as url:
+        assert httpx.get(f"{url}/clients?id=eq.1").status_code == 200
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(
+                "select pg_terminate_backend(pid) from pg_stat_activity "
+                "where datname = current_database() and usename = 'authenticator'"
+            )
+        assert [httpx.get(f"{url}/clients?id=eq.1").status_code for _ in range(3)] == [200, 200, 200]

@@ -270,3 +270,8 @@ def _decisions(draw: st.DrawFn) -> DecisionFile:
 @given(_decisions())
 def test_any_record_survives_export_then_import(decision: DecisionFile):
     assert identity(parse(render(decision))) == identity(decision)
+
+
+def test_file_names_are_ascii_slugs_like_the_server_slug():
+    assert file_name(7, "Use Café-style caching (v2)!") == "0007-use-caf-style-caching-v2.md"
+    assert file_name(12, "¿¡") == "0012-decision.md"

@@ -5,6 +5,7 @@ Layer: vertical (architecture). The parser reads everything written here back to
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -15,8 +16,8 @@ from sidecar.verticals.architecture.decisions.model import FRONT_MATTER_LINK_KEY
 
 
 def file_name(number: int, title: str, slug: str | None = None) -> str:
-    """`NNNN-title-with-dashes.md`, as MADR names files under docs/decisions."""
-    text = slug or "-".join("".join(c if c.isalnum() else " " for c in title.lower()).split()) or "decision"
+    """`NNNN-title-with-dashes.md`, as MADR names files under docs/decisions (ASCII, like the view's `slug`)."""
+    text = slug or re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "decision"
     return f"{number:04d}-{text}.md"
 
 

@@ -13,7 +13,7 @@ import httpx
 import psycopg
 import pytest
 
-from postgrest_compat.tests.conftest import CONF
+from postgrest_compat.tests.conftest import CONF, SCHEMA_SQL
 
 pytestmark = [pytest.mark.db, pytest.mark.http]
 
@@ -136,13 +136,21 @@ def test_startup_fails_on_bad_config(tmp_path) -> None:
     assert proc.returncode == 1 and "The JWT secret must be at least 32 characters long." in proc.stderr
 
 
-def test_reads_survive_dropped_connections(pgrst_db: str, pgrst_db_uri: str) -> None:
+def test_reads_survive_dropped_connections(admin_conninfo: str) -> None:
     import os
+    import uuid
 
     from postgrest_compat.testing import running_server
 
-    admin = f"host={os.environ['PGHOST']} port={os.environ['PGPORT']} user=postgres dbname={pgrst_db}"
-    with running_server(str(CONF), {"PGRST_DB_URI": pgrst_db_uri, "PGRST_DB_CHANNEL_ENABLED": "false"}) as url:
+    name = f"pgrst_drop_{uuid.uuid4().hex[:8]}"  # its own database: the test kills the server's connections
+    with psycopg.connect(admin_conninfo, autocommit=True) as conn:
+        conn.execute(f'create database "{name}"')
+    host, port = os.environ["PGHOST"], os.environ["PGPORT"]
+    admin = f"host={host} port={port} user=postgres dbname={name}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(SCHEMA_SQL.read_text())
+    uri = f"postgresql://authenticator@/{name}?host={host}&port={port}"
+    with running_server(str(CONF), {"PGRST_DB_URI": uri, "PGRST_DB_CHANNEL_ENABLED": "false"}) as url:
         assert httpx.get(f"{url}/clients?id=eq.1").status_code == 200
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(
@@ -150,3 +158,5 @@ def test_reads_survive_dropped_connections(pgrst_db: str, pgrst_db_uri: str) -> 
                 "where datname = current_database() and usename = 'authenticator'"
             )
         assert [httpx.get(f"{url}/clients?id=eq.1").status_code for _ in range(3)] == [200, 200, 200]
+    with psycopg.connect(admin_conninfo, autocommit=True) as conn:
+        conn.execute(f'drop database "{name}" with (force)')

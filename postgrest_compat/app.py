@@ -206,7 +206,10 @@ class App:
                       b"", hmap, raw.decode("latin-1").split("?", 1)[0] if raw else "")  # fmt: skip
         try:
             req.body = await _read_body(receive)
-            resp = await self.server.handle(req)
+            if req.method == "OPTIONS" and "origin" in hmap and "access-control-request-method" in hmap:
+                resp = Response(200, [])  # a CORS preflight is answered before routing, as Warp's middleware does
+            else:
+                resp = await self.server.handle(req)
         except ApiError as err:
             resp = error_response(err, self.server.config.get("client-error-verbosity"))
         except Exception:

@@ -374,3 +374,21 @@ async def test_expires_zero_drops_validators_and_a_stale_etag_is_replaced(
     assert stored == [('"a"', "Fri, 01 May 2026 10:00:00 GMT"), ('"b"', None), (None, None), (None, None)]
     sent = [(s.headers.get("if-none-match"), s.headers.get("if-modified-since")) for s in server.seen]
     assert sent == [(None, None), ('"a"', "Fri, 01 May 2026 10:00:00 GMT"), ('"b"', None), (None, None)]
+
+
+async def test_content_the_database_refuses_is_recorded_as_an_error(
+    world: str, server: ScriptedServer, settings: FetchSettings, sidecar: AsyncConnection[Any]
+) -> None:
+    with psycopg.connect(world, autocommit=True) as conn:
+        conn.execute("""
+            do $$ begin
+              alter table architecture.feed_items add constraint refuse_cursed_titles check (title <> 'Cursed');
+            exception when duplicate_object then null; end $$""")  # fmt: skip
+    cursed = rss("<item><guid>c</guid><title>Cursed</title></item>")
+    server.routes["/cursed"] = lambda seen: Reply(200, {"Content-Type": RSS}, cursed)
+    feed_id = subscribe(world, "mia", "acme", server.url("/cursed"))
+    report = await fetch_feed(sidecar, feed_id, settings)
+    assert (report.kind, report.error_code, report.http_status) == ("error", "store_failed", 200)
+    sql = "select error_count, last_error from api.architecture_feed_subscriptions where feed_id = %s"
+    [(errors, message)] = as_user(world, "mia", "acme", sql, feed_id)
+    assert errors == 1 and "refuse_cursed_titles" in message

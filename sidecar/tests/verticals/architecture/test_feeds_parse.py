@@ -152,3 +152,9 @@ def test_far_future_dates_are_clamped_and_bad_dates_are_null() -> None:
 
 def test_ttl_is_read_from_the_channel() -> None:
     assert parse_feed(rss("", channel="<ttl>90</ttl>"), None, BASE).ttl_minutes == 90
+
+
+def test_item_links_must_be_http() -> None:
+    body = rss("<item><guid>1</guid><title>a</title><link>javascript:alert(1)</link></item>"
+               "<item><guid>2</guid><title>b</title><link>/p/relative</link></item>")  # fmt: skip
+    assert [i.link for i in parse_feed(body, None, BASE).items] == [None, "https://feeds.example.test/p/relative"]

@@ -8,12 +8,14 @@ The connection acts as the sidecar itself: feeds are global, written only throug
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+import psycopg
 from psycopg import AsyncConnection
 from psycopg.types.json import Jsonb
 
@@ -21,6 +23,7 @@ from sidecar.chassis.net import AddressPolicy, FetchError, FetchResult, fetch, p
 from sidecar.verticals.architecture.feeds.parse import FeedParseError, ParsedFeed, parse_feed
 from sidecar.verticals.architecture.feeds.schedule import SchedulePolicy, next_check, validators_usable
 
+log = logging.getLogger("sidecar.architecture")
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5"
 )
@@ -128,6 +131,13 @@ def classify(result: FetchResult, state: Mapping[str, Any], now: datetime, sched
     }
 
 
+async def _record(conn: AsyncConnection[Any], feed_id: UUID, outcome: dict[str, Any]) -> dict[str, Any]:
+    cur = await conn.execute("select architecture.feed_record_fetch_v1(%s, %s)", (feed_id, Jsonb(outcome)))
+    recorded = (await cur.fetchone() or [None])[0] or {}
+    await conn.commit()
+    return json.loads(recorded) if isinstance(recorded, str) else recorded
+
+
 async def fetch_feed(
     conn: AsyncConnection[Any],
     feed_id: UUID,
@@ -164,11 +174,16 @@ async def fetch_feed(
         }  # fmt: skip
     else:
         outcome = classify(result, state, now, settings.schedule)
-    cur = await conn.execute("select architecture.feed_record_fetch_v1(%s, %s)", (feed_id, Jsonb(outcome)))
-    recorded = (await cur.fetchone() or [None])[0] or {}
-    await conn.commit()
-    if isinstance(recorded, str):
-        recorded = json.loads(recorded)
+    try:
+        recorded = await _record(conn, feed_id, outcome)
+    except psycopg.Error as exc:  # content the database refuses must not wedge the feed: record it as an error
+        await conn.rollback()
+        log.warning("feed %s: storing the fetch failed: %s", feed_id, exc.diag.message_primary)
+        when = next_check(now, {}, error_count=int(state["error_count"]) + 1, policy=settings.schedule)
+        message = f"could not store the fetched feed: {exc.diag.message_primary}"[:500]
+        outcome = {"kind": "error", "http_status": outcome.get("http_status"), "error_code": "store_failed",
+                   "error": message, "next_check_at": when.isoformat()}  # fmt: skip
+        recorded = await _record(conn, feed_id, outcome)
     return FetchReport(
         feed_id=feed_id,
         kind=outcome["kind"],

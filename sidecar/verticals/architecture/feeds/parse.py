@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import json
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from sidecar.verticals.architecture.feeds.decode import as_utf8_xml, clean_text,
 from sidecar.verticals.architecture.feeds.sanitize import html_to_text, plain_to_html, sanitize_html
 
 DEGRADE_THRESHOLD = 0.05
+_HTTP_URL = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
 FUTURE_SLACK = timedelta(days=1)
 
 
@@ -170,7 +172,8 @@ def parse_feed(body: bytes, content_type: str | None, base_url: str, now: dateti
     used: set[str] = set()
     items = []
     for pos, entry in enumerate(entries):
-        link = (entry.get("link") or "").strip() or None
+        link = (entry.get("link") or "").strip()
+        link = link if _HTTP_URL.match(link) and len(link) <= 2048 else None
         guid = str(entry.get("id") or "").strip() or None
         html = _content(entry, link or base_url)
         plain = html_to_text(html)

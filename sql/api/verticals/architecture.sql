@@ -22,6 +22,7 @@
 \ir architecture/architecture_decision_review_flags.sql
 \ir architecture/architecture_decisions_by_pattern.sql
 \ir architecture/architecture_decision_lint.sql
+\ir architecture/architecture_decision_radar.sql
 \ir architecture/architecture_decision_create.sql
 \ir architecture/architecture_decision_update.sql
 \ir architecture/architecture_decision_transition.sql

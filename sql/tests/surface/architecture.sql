@@ -9,6 +9,7 @@ insert into tests.api_surface_expected (name, kind) values
 ('architecture_decision_review_flags', 'view'),
 ('architecture_decisions_by_pattern', 'view'),
 ('architecture_decision_lint', 'view'),
+('architecture_decision_radar', 'view'),
 ('architecture_decision_create', 'function'),
 ('architecture_decision_update', 'function'),
 ('architecture_decision_transition', 'function'),

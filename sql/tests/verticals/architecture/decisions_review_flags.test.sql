@@ -2,7 +2,7 @@
 -- the accepted records relying on it (through the insights projection), per tenant, with evidence; resolution;
 -- each pattern's linked decisions (radar); ADRs in search; pattern and article links. Layer: vertical (tests).
 begin;
-select plan(20);
+select plan(23);
 select tests.personas();
 select tests.authenticate_as('adam', 'acme');
 select tests.clear_authentication();
@@ -93,6 +93,19 @@ select results_eq(
   format($$ select label, article_id from api.architecture_decision_relations
     where decision_id = %L and kind = 'cites' $$, :'accepted_id'),
   format($$ values ('cites'::text, %L::uuid) $$, :'article_id'), 'relations show the cited article');
+select tests.authenticate_as('adam', 'acme');
+select api.architecture_rate_pattern('microservices', 'trial', 'piloting in two teams');
+select api.architecture_rate_pattern('modular-monolith', 'adopt', 'our default');
+select results_eq(
+  $$ select slug, ring, accepted_decisions, open_review_flags, jsonb_array_length(decisions)
+     from api.architecture_decision_radar order by slug $$,
+  $$ values ('microservices'::text, 'trial'::text, 1, 1, 2), ('modular-monolith', 'adopt', 1, 0, 1) $$,
+  'radar: each blip carries the decisions relying on it and their open flags'
+);
+select is((select decisions -> 0 ->> 'title' from api.architecture_decision_radar
+where slug = 'microservices'),
+  'Split into services', 'radar: decisions are listed by number');
+select tests.authenticate_as('mia', 'acme');
 select throws_ok(
   format($$ select api.architecture_decision_review_flag_resolve(%L, 'resolved') $$,
     (select id from api.architecture_decision_review_flags)),
@@ -106,6 +119,7 @@ select tests.authenticate_as('gary', 'globex');
 select is_empty($$ select 1 from api.architecture_decision_review_flags $$, 'stranger: his records were not flagged');
 select is_empty(format($$ select 1 from api.architecture_decisions_by_pattern where decision_id <> %L $$, :'globex_id'),
   'stranger: the radar shows only his decisions');
+select is_empty($$ select 1 from api.architecture_decision_radar $$, 'stranger: acme''s radar is not his');
 
 select tests.authenticate_as('adam', 'acme');
 select id as flag_id from api.architecture_decision_review_flags \gset

@@ -1,7 +1,7 @@
 -- sql/tests/verticals/architecture/decisions_lint.test.sql — the ADR integrity lint view finds each problem, only in
 -- the caller's tenant. Layer: vertical (tests).
 begin;
-select plan(7);
+select plan(8);
 select tests.personas();
 select tests.authenticate_as('adam', 'acme');
 
@@ -55,6 +55,7 @@ select tests.authenticate_as('gary', 'globex');
 select is_empty($$ select 1 from api.architecture_decision_lint $$, 'stranger: sees no acme problems');
 select tests.as_anon();
 select throws_ok($$ select 1 from api.architecture_decision_lint $$, '42501', null, 'anon: cannot read the lint');
+select throws_ok($$ select 1 from api.architecture_decision_radar $$, '42501', null, 'anon: cannot read the decision radar');
 
 select * from finish();
 rollback;

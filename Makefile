@@ -35,5 +35,8 @@ db-reset: install ## rebuild the dev database from sql/ (demo data included)
 check-deletable: install ## load and test chassis + engine with verticals/architecture removed
 	@scripts/check-deletable
 
+bench-engine: install ## derivations/s end to end (deterministic; LLM stub 2 s at concurrency 20) vs no-op jobs
+	@scripts/with-tmp-db $(VENV)/python bench/engine/run.py
+
 bench-search: install ## p50/p95 of api.architecture_search over 10k synthetic docs + the catalog vs an ILIKE scan
 	@scripts/with-tmp-db $(VENV)/python bench/search/run.py

@@ -19,7 +19,7 @@ begin
     architecture_decision_supersede.title,
     coalesce(
       architecture_decision_supersede.document,
-      architecture.decision_document(v_old.id) - 'title' - 'implementation_status'
+      architecture.decision_document(v_old.id) - 'title' - 'implementation_status' - 'date'
     )
   );
   insert into architecture.decision_links (tenant_id, decision_id, kind, target_decision_id, scope_note)

@@ -1,12 +1,13 @@
 -- sql/tests/verticals/architecture/decisions_supersession.test.sql — supersession takes effect only when the
 -- superseding record is accepted; several superseders; refused and permanent links. Layer: vertical (tests).
 begin;
-select plan(16);
+select plan(17);
 select tests.personas();
 
 select tests.authenticate_as('adam', 'acme');
 select r ->> 'id' as old_id, r ->> 'ref' as old_ref
-from api.architecture_decision_import('{"title": "Use RabbitMQ", "context": "Events between services."}',
+from api.architecture_decision_import('{"title": "Use RabbitMQ", "context": "Events between services.",
+  "date": "2019-05-01"}',
   status => 'accepted') as r \gset
 
 -- A member drafts a successor: the old record stays accepted while the successor is open.
@@ -16,6 +17,9 @@ from api.architecture_decision_supersede(:'old_id', 'Use Kafka') \gset
 select is((select document ->> 'context' from api.architecture_decisions
 where id = :'kafka_id'),
   'Events between services.', 'the successor starts as a copy of the old content');
+select is((select decision_date from api.architecture_decisions
+where id = :'kafka_id'), current_date,
+  'the successor is dated today, not with the old date');
 select results_eq(
   format($$ select label, other_decision_id from api.architecture_decision_relations where decision_id = %L $$,
     :'old_id'),

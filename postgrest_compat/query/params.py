@@ -9,7 +9,7 @@ from urllib.parse import quote, unquote_plus
 
 from postgrest_compat.errors import ApiError, pgrst
 from postgrest_compat.query.ast import EmbedParams, Field, Filter
-from postgrest_compat.query.filters import is_filter_value, parse_filter_value, parse_logic, parse_order
+from postgrest_compat.query.filters import parse_filter_value, parse_logic, parse_order
 from postgrest_compat.query.lexer import Cursor, parse_json_path, parse_name
 from postgrest_compat.query.select import parse_select
 
@@ -87,6 +87,23 @@ def _columns(value: str) -> list[str]:
     return cols
 
 
+_OPERATORS = {"eq", "gte", "gt", "lte", "lt", "neq", "like", "ilike", "cs", "cd", "ov", "sl", "sr", "nxr", "nxl",
+              "adj", "match", "imatch", "isdistinct"}  # fmt: skip
+_FTS = {"fts", "plfts", "phfts", "wfts"}
+
+
+def _is_filter(key: str, value: str) -> bool:
+    """PostgREST's classification: an embed path in the key, or a value that starts with an operator."""
+    if "." in key:
+        return True
+    parts = value.split(".")
+    first = parts[0]
+    if (first == "not" and len(parts) >= 2) or first in ("is", "in") or first in _OPERATORS or first in _FTS:
+        return True
+    paren = value.split("(")
+    return len(paren) >= 2 and paren[0] in _FTS | _OPERATORS
+
+
 def parse_query(raw: str, *, is_rpc: bool = False) -> ParsedQuery:
     pairs = split_query(raw)
     select_text = None
@@ -119,7 +136,7 @@ def parse_query(raw: str, *, is_rpc: bool = False) -> ParsedQuery:
             path = tuple(s.strip('"') for s in segs[: -2 if negated else -1])
             pq.at(path).logic.append(parse_logic(last, negated, value))
             continue
-        if is_rpc and not is_filter_value(value):
+        if is_rpc and not _is_filter(key, value):  # RPC over GET/HEAD: a value without an operator is an argument
             pq.rpc_args.append((key, value))
             continue
         path, fld = _filter_key(key)

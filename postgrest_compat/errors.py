@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from difflib import get_close_matches
-from http import HTTPStatus
 from typing import Any
 
 Headers = list[tuple[str, str]]
@@ -180,10 +179,3 @@ def _raised_pgrst(message: str, detail: str | None) -> ApiError:
         return pgrst("PGRST121", title, f"Invalid JSON value for DETAIL: '{detail}'", _DET_HINT)
     code = str(body["code"])
     return ApiError(extra["status"], code, body["message"], body.get("details"), body.get("hint"), headers)
-
-
-def reason_phrase(status: int) -> str:
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return ""

@@ -12,7 +12,7 @@ import orjson
 
 from postgrest_compat.context import transaction_settings
 from postgrest_compat.db import TxRequest
-from postgrest_compat.errors import ApiError, not_found_table, pgrst, reason_phrase, singular_error
+from postgrest_compat.errors import ApiError, not_found_table, pgrst, singular_error
 from postgrest_compat.jwt import authenticate
 from postgrest_compat.negotiation import negotiate, parse_prefer, preference_applied
 from postgrest_compat.payload import parse_payload
@@ -347,4 +347,4 @@ def error_response(err: ApiError, verbosity: str = "verbose") -> Response:
     return Response(err.status, headers, orjson.dumps(body))
 
 
-__all__ = ["Handler", "Request", "Response", "error_response", "reason_phrase"]
+__all__ = ["Handler", "Request", "Response", "error_response"]

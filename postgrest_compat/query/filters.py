@@ -6,7 +6,7 @@ Layer: postgrest_compat.
 from __future__ import annotations
 
 from postgrest_compat.errors import ApiError, parse_error
-from postgrest_compat.query.ast import Field, Filter, Logic, OpExpr, OrderTerm
+from postgrest_compat.query.ast import Filter, Logic, OpExpr, OrderTerm
 from postgrest_compat.query.lexer import Cursor, parse_field, parse_quoted
 
 SIMPLE_OPS = ("eq", "neq", "gt", "gte", "lt", "lte", "like", "ilike", "match", "imatch", "isdistinct",
@@ -104,14 +104,6 @@ def parse_filter_value(text: str) -> OpExpr:
     return _finish(expr, rest)
 
 
-def is_filter_value(text: str) -> bool:
-    try:
-        parse_filter_value(text)
-    except ApiError:
-        return False
-    return True
-
-
 # --- logic trees --------------------------------------------------------------------------------------------------
 
 
@@ -197,7 +189,3 @@ def parse_order(text: str) -> list[OrderTerm]:
         if cur.at_end():
             return terms
         cur.expect(",", '"," "." or end of input')
-
-
-def make_filter(field: Field, value: str) -> Filter:
-    return Filter(field, parse_filter_value(value))

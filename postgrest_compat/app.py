@@ -77,6 +77,7 @@ class Server:
     async def reload(self) -> None:
         async with await psycopg.AsyncConnection.connect(self.config["db-uri"], connect_timeout=10) as conn:
             await conn.execute("SET TRANSACTION READ ONLY")
+            await conn.execute("SET LOCAL search_path TO ''")  # format_type() then qualifies every non-catalog type
             self.cache = await load_schema_cache(conn, self.config.schemas, self.config.anon_role)
         self.db.forget_prepared()
         self.plans.clear()

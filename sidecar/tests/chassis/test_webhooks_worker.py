@@ -10,6 +10,7 @@ import os
 import threading
 from collections.abc import AsyncIterator, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 import psycopg
 import pytest
@@ -62,10 +63,14 @@ async def worker_env(db_conninfo: str) -> AsyncIterator[None]:
         importlib.import_module(module)
     pool = await open_pool(settings.database_url, min_size=1, max_size=4)
     set_runtime(Runtime(pool=pool, config=load_postgrest_config(settings.postgrest_conf), settings=settings))
+    # procrastinate ignores open_async(pool) while it holds a pool another module handed it: start and end clean.
+    connector: Any = jobs_app.connector
+    connector._async_pool, connector._pool_externally_set = None, False
     try:
         async with jobs_app.open_async(pool):
             yield
     finally:
+        connector._async_pool, connector._pool_externally_set = None, False
         set_runtime(None)
         await pool.close()
         for key, value in saved.items():
@@ -84,7 +89,6 @@ async def run_queue(queue: str) -> None:
         concurrency=1,
         worker_middleware=[principal_middleware],
         install_signal_handlers=False,
-        listen_notify=False,
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pydantic_ai.models
@@ -59,7 +60,11 @@ async def runtime(engine_db: str) -> AsyncIterator[Runtime]:
     pool = await open_pool(sidecar_conninfo(engine_db), min_size=1, max_size=8)
     rt = Runtime(pool=pool, config=load_config(str(ROOT / "postgrest.conf"), os.environ), settings=get_settings())
     set_runtime(rt)
+    # procrastinate ignores open_async(pool) while it holds a pool another module handed it: start and end clean.
+    connector: Any = jobs_app.connector
+    connector._async_pool, connector._pool_externally_set = None, False
     async with jobs_app.open_async(pool):
         yield rt
+    connector._async_pool, connector._pool_externally_set = None, False
     set_runtime(None)
     await pool.close()

@@ -1,5 +1,6 @@
 """`Idempotency-Key` for POST endpoints: replay the stored response, 422 on reuse with another body, 409 while the
-first request is in flight. Keys are stored per tenant in chassis.idempotency_keys, as the caller (RLS). Layer: chassis.
+first request is in flight. Keys are stored per tenant in chassis.idempotency_keys, as the caller (RLS), and
+expire after SIDECAR_IDEMPOTENCY_TTL_HOURS. Layer: chassis.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from sidecar.chassis.auth import principal_of, request_meta
 from sidecar.db import as_user
 
 HEADER = b"idempotency-key"
+EXPIRE = """
+delete from chassis.idempotency_keys
+where tenant_id = chassis.current_tenant_id() and key = %(key)s and created_at < now() - make_interval(hours => %(ttl)s)
+"""
 RESERVE = """
 insert into chassis.idempotency_keys (tenant_id, key, user_id, method, path, request_hash)
 values (chassis.require_tenant(), %(key)s, chassis.require_user(), %(method)s, %(path)s, %(hash)s)
@@ -80,19 +85,21 @@ def idempotency_middleware(app: ASGIApp) -> ASGIApp:
         state = scope["litestar_app"].state
         meta = request_meta(request)
         digest = hashlib.sha256(scope["path"].encode() + b"\n" + body).hexdigest()
-        params = {"key": key, "method": "POST", "path": scope["path"], "hash": digest}
+        ttl = state.settings.idempotency_ttl_hours
+        params = {"key": key, "method": "POST", "path": scope["path"], "hash": digest, "ttl": ttl}
         tx = {"role": principal.role, "claims": principal.claims, "request": meta}
         async with as_user(state.pool, state.pgrst_config, **tx) as conn:
+            await conn.execute(EXPIRE, params)
             reserved = await (await conn.execute(RESERVE, params)).fetchone()
             existing = None if reserved else await (await conn.execute(EXISTING, params)).fetchone()
         if existing is not None:
             request_hash, row_state, status, stored = existing
-            if request_hash != digest:
-                raise ApiError(422, "PT422", "Idempotency-Key was already used with a different request",
-                               hint="use a new key for a new request")  # fmt: skip
             if row_state != "done":
                 raise ApiError(409, "PT409", "a request with this Idempotency-Key is still in progress",
                                hint="retry later")  # fmt: skip
+            if request_hash != digest:
+                raise ApiError(422, "PT422", "Idempotency-Key was already used with a different request",
+                               hint="use a new key for a new request")  # fmt: skip
             replay_headers = [(k.encode(), v.encode()) for k, v in stored["headers"]]
             replay_headers.append((b"idempotent-replayed", b"true"))
             await send({"type": "http.response.start", "status": status, "headers": replay_headers})

@@ -25,7 +25,7 @@ from litestar.testing import AsyncTestClient
 from postgrest_compat.testing import mint_jwt
 from sidecar import logs
 from sidecar.app import create_app
-from sidecar.settings import get_settings
+from sidecar.settings import Settings, get_settings
 
 pytestmark = [pytest.mark.db, pytest.mark.http]
 SECRET = "sidecar-http-test-secret-0123456789abcdef"
@@ -51,13 +51,17 @@ def admin(db: str, admin_conninfo: str) -> Iterator[psycopg.Connection]:
 
 
 @pytest.fixture(scope="module")
-def app(db: str) -> Litestar:
+def settings(db: str) -> Settings:
     os.environ["PGRST_JWT_SECRET"] = SECRET
-    settings = dataclasses.replace(
+    return dataclasses.replace(
         get_settings(),
         database_url=f"host={os.environ['PGHOST']} port={os.environ['PGPORT']} user=sidecar dbname={db}",
         verticals=(), verticals_explicit=True, max_body_bytes=4096,
     )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def app(settings: Settings) -> Litestar:
     return create_app(settings)
 
 
@@ -170,9 +174,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-async def test_real_socket_sse_resumes_from_last_event_id(app: Litestar, admin) -> None:
+async def test_real_socket_sse_resumes_from_last_event_id(settings: Settings, admin) -> None:
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None, lifespan="on"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_config=None, lifespan="on")
+    )
     task = asyncio.create_task(server.serve())
     try:
         for _ in range(200):
@@ -216,3 +222,16 @@ async def test_real_socket_sse_resumes_from_last_event_id(app: Litestar, admin) 
     finally:
         server.should_exit = True
         await task
+
+
+async def test_idempotency_in_flight_and_expiry(client: AsyncTestClient, admin) -> None:
+    headers = {**token(admin, "adam", "acme"), "Idempotency-Key": "slow-1"}
+    admin.execute(
+        "insert into chassis.idempotency_keys (tenant_id, key, user_id, method, path, request_hash)"
+        " values (tests.tenant_id('acme'), 'slow-1', tests.user_id('adam'), 'POST', '/captures', 'x')"
+    )
+    busy = await client.post("/captures", json=body("In flight."), headers=headers)
+    assert busy.status_code == 409 and busy.json()["code"] == "PT409"
+    admin.execute("update chassis.idempotency_keys set created_at = now() - interval '2 days' where key = 'slow-1'")
+    fresh = await client.post("/captures", json=body("In flight."), headers=headers)
+    assert fresh.status_code == 202 and "idempotent-replayed" not in fresh.headers

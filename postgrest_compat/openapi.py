@@ -14,7 +14,7 @@ _JSON_TYPES = {"integer": "integer", "bigint": "integer", "smallint": "integer",
                "jsonb": "object"}  # fmt: skip
 
 
-def _column_schema(table: Table, col: Column) -> dict:
+def _column_schema(table: Table, col: Column, fks: dict[str, tuple[str, str]]) -> dict:
     base = col.type.split("(")[0]
     out: dict = {"format": col.type}
     if base.endswith("[]"):
@@ -31,6 +31,9 @@ def _column_schema(table: Table, col: Column) -> dict:
     notes = []
     if col.name in table.pk:
         notes.append("Note:\nThis is a Primary Key.<pk/>")
+    if col.name in fks:
+        ftable, fcol = fks[col.name]
+        notes.append(f"Note:\nThis is a Foreign Key to `{ftable}.{fcol}`.<fk table='{ftable}' column='{fcol}'/>")
     desc = "\n\n".join([d for d in [col.description, *notes] if d])
     if desc:
         out["description"] = desc
@@ -58,7 +61,9 @@ def openapi_document(config: Config, sc: SchemaCache, schema: str) -> bytes:
         privs = sc.privileges.get(table.oid)
         if follow and privs is not None and not any(privs):
             continue
-        props = {c.name: _column_schema(table, c) for c in table.columns.values()}
+        fks = {r.columns[0]: (r.foreign.name, r.fcolumns[0]) for r in sc.rels.get((nsp, name), [])
+               if r.cardinality == "M2O" and r.computed is None and len(r.columns) == 1}  # fmt: skip
+        props = {c.name: _column_schema(table, c, fks) for c in table.columns.values()}
         required = [c.name for c in table.columns.values() if not c.nullable and c.default is None]
         d: dict = {"type": "object", "properties": props}
         if required:

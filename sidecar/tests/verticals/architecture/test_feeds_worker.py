@@ -228,3 +228,43 @@ async def test_scheduler_defers_due_feeds_and_the_refetch_is_conditional(
     assert (after, status) == (before, (304,))
     articles = as_user(db_conninfo, "gary", "globex", "select count(*) from api.architecture_articles")
     assert articles == [(2,)]
+
+
+async def test_a_late_subscriber_gets_the_fetched_articles_interpreted_without_a_refetch(
+    db_conninfo: str, server: ScriptedServer, worker_env: None
+) -> None:
+    use_engine(None)  # no LLM configured: the deterministic interpreter still runs, insights are skipped
+    server.routes["/late.rss"] = lambda seen: Reply(200, {"Content-Type": "application/rss+xml"}, FEED)
+    url = server.url("/late.rss")
+    with psycopg.connect(db_conninfo) as conn:
+        conn.execute("select tests.authenticate_as('olivia', 'acme')")
+        conn.execute("select api.architecture_feed_subscribe(%s)", (url,))
+    await run_queue("feeds")
+    with psycopg.connect(db_conninfo) as conn:
+        conn.execute("select tests.authenticate_as('gary', 'globex')")
+        conn.execute("select api.architecture_feed_subscribe(%s)", (url,))
+    await run_queue("feeds")
+    await run_queue("llm")
+    assert [s.path for s in server.seen].count("/late.rss") == 1
+    sql = """select a.title, p.pattern_slug from api.architecture_article_patterns as p
+             join api.architecture_articles as a on a.id = p.article_id
+             where p.source = 'mentions'
+               and a.feed_id = (select feed_id from api.architecture_feed_subscriptions where url = %s) order by 1, 2"""
+    expected = [
+        ("Ledger notes", "cqrs-event-sourcing"),
+        ("Ledger notes", "saga-pattern"),
+        ("Modules", "modular-monolith"),
+    ]
+    assert as_user(db_conninfo, "gary", "globex", sql, url) == expected
+    assert as_user(db_conninfo, "olivia", "acme", sql, url) == expected
+    skipped = as_user(db_conninfo, "gary", "globex", "select distinct status from engine.derivations "
+                      "where kind = 'architecture.insights'")  # fmt: skip
+    assert skipped == [("skipped",)]
+    # The same items cross-posted in another feed of acme: the finished derivations of that text are reused at once.
+    server.routes["/late-copy.rss"] = lambda seen: Reply(200, {"Content-Type": "application/rss+xml"}, FEED)
+    copy = server.url("/late-copy.rss")
+    with psycopg.connect(db_conninfo) as conn:
+        conn.execute("select tests.authenticate_as('olivia', 'acme')")
+        conn.execute("select api.architecture_feed_subscribe(%s)", (copy,))
+    await run_queue("feeds")
+    assert as_user(db_conninfo, "olivia", "acme", sql, copy) == expected

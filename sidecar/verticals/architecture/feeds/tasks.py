@@ -1,5 +1,6 @@
 """Feed jobs on the `feeds` queue: `feeds__schedule` (every minute, defers a fetch per due feed) and
-`feeds__fetch` (one polite fetch, then the new or edited articles go to the engine per tenant). Layer: vertical.
+`feeds__fetch` (one polite fetch, then the new or edited articles go to the engine per tenant), and
+`feed_subscriptions__interpret` (a late subscriber's copies of already fetched articles). Layer: vertical.
 
 Both are system tasks: feeds are global, so the fetch runs as the sidecar itself; a subscription's first fetch
 is enqueued by SQL (architecture.feed_subscribe) and carries the subscriber's principal, which the chassis
@@ -16,7 +17,7 @@ from procrastinate.exceptions import AlreadyEnqueued
 from procrastinate.job_context import JobContext
 
 from sidecar.chassis.jobs.app import jobs_app, task
-from sidecar.chassis.jobs.runtime import Runtime, get_runtime
+from sidecar.chassis.jobs.runtime import Runtime, as_job, get_runtime
 from sidecar.db import PrincipalRefused, as_principal
 from sidecar.verticals.architecture.feeds.fetcher import FetchReport, FetchSettings, fetch_feed
 from sidecar.verticals.architecture.interpreters.requests import request_interpretations
@@ -24,6 +25,7 @@ from sidecar.verticals.architecture.interpreters.requests import request_interpr
 log = logging.getLogger("sidecar.architecture")
 FETCH_TASK = "feeds__fetch"
 SCHEDULE_BATCH = 50
+UNINTERPRETED = "select id from api.architecture_articles where feed_id = %s and not interpreted order by received_at"
 
 
 async def hand_to_engine(runtime: Runtime, report: FetchReport, job_id: int) -> dict[str, int]:
@@ -61,6 +63,15 @@ async def feeds__fetch(context: JobContext, *, feed_id: str) -> str:
     return report.kind
 
 
+@task("feed_subscriptions__interpret", queue="feeds")
+async def feed_subscriptions__interpret(context: JobContext, *, feed_id: str) -> int:
+    """A tenant subscribed to a feed fetched before: hand it the feed's articles it has not interpreted yet."""
+    async with as_job() as conn:
+        rows = await (await conn.execute(UNINTERPRETED, (feed_id,))).fetchall()
+        answers = await request_interpretations(conn, [str(r[0]) for r in rows])
+    return len(answers)
+
+
 async def defer_due_fetches(runtime: Runtime, batch: int = SCHEDULE_BATCH) -> list[str]:
     """Lease due feeds and defer one fetch job each (a fetch already waiting for the feed is kept)."""
     async with runtime.pool.connection() as conn:
@@ -85,4 +96,4 @@ async def feeds__schedule(context: JobContext, timestamp: int) -> int:
     return len(await defer_due_fetches(get_runtime()))
 
 
-__all__ = ["defer_due_fetches", "feeds__fetch", "feeds__schedule", "hand_to_engine"]
+__all__ = ["defer_due_fetches", "feed_subscriptions__interpret", "feeds__fetch", "feeds__schedule", "hand_to_engine"]

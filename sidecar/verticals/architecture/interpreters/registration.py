@@ -6,6 +6,7 @@ SQL twin is sql/schemas/verticals/architecture/insights_91_interpreters.sql (a t
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from psycopg import AsyncConnection
@@ -61,35 +62,52 @@ def derive_mentions(capture: CaptureInput, terms: list[Any]) -> dict[str, Any]:
     return pattern_mentions.interpret(capture.content, pattern_mentions.terms_from_rows(terms))
 
 
-def _article(capture: CaptureInput) -> tuple[str, str] | None:
-    article_id, content_hash = capture.metadata.get("article_id"), capture.metadata.get("content_hash")
-    return (str(article_id), str(content_hash)) if article_id and content_hash else None
+TARGETS = """
+select a.id::text, a.content_hash from architecture.articles as a
+left join architecture.feed_items as i on i.id = a.feed_item_id
+where coalesce(a.text_sha256, i.text_sha256) = %s
+"""
+
+
+async def targets(conn: AsyncConnection[Any], capture: CaptureInput) -> list[tuple[str, str]]:
+    """Every visible article of the tenant whose current text is this capture's text (the article it was created
+    for, and any other article carrying the same text: a cross-posted item, a pasted copy)."""
+    digest = hashlib.sha256(capture.content.encode("utf-8")).hexdigest()
+    rows = await (await conn.execute(TARGETS, (digest,))).fetchall()
+    return [(str(r[0]), str(r[1])) for r in rows]
+
+
+async def project(
+    conn: AsyncConnection[Any], kind: str, derivation_id: str, payload: dict[str, Any], tenant_id: str,
+    articles: list[tuple[str, str]],
+) -> None:  # fmt: skip
+    """Project one finished derivation of `kind` into the given (article id, content hash) pairs."""
+    if kind == pattern_mentions.KIND:
+        for article_id, content_hash in articles:
+            await conn.execute(
+                "select architecture.project_mentions_v1(%s, %s, %s, %s)",
+                (article_id, content_hash, Jsonb(payload.get("mentions", [])), derivation_id),
+            )
+    elif kind == insights.KIND:
+        evidence = await _scalar(conn, "select d.evidence from engine.derivations as d where d.id = %s", derivation_id)
+        for article_id, content_hash in articles:
+            await insights.reduce_insights(
+                conn, article_id, content_hash, derivation_id, payload, evidence or [], tenant_id
+            )
 
 
 async def reduce_mentions(
     conn: AsyncConnection[Any], capture: CaptureInput, derivation_id: str, payload: dict[str, Any]
 ) -> None:
-    """Project mentions into architecture.article_patterns (ignored when the article changed meanwhile)."""
-    article = _article(capture)
-    if article is None:
-        return
-    await conn.execute(
-        "select architecture.project_mentions_v1(%s, %s, %s, %s)",
-        (article[0], article[1], Jsonb(payload.get("mentions", [])), derivation_id),
-    )
+    """Project mentions into architecture.article_patterns (articles changed meanwhile are left alone)."""
+    await project(conn, pattern_mentions.KIND, derivation_id, payload, capture.tenant_id, await targets(conn, capture))
 
 
 async def reduce_llm_insights(
     conn: AsyncConnection[Any], capture: CaptureInput, derivation_id: str, payload: dict[str, Any]
 ) -> None:
     """Project insights with the engine's stored verdict for every quote (engine.derivations.evidence)."""
-    article = _article(capture)
-    if article is None:
-        return
-    evidence = await _scalar(conn, "select d.evidence from engine.derivations as d where d.id = %s", derivation_id)
-    await insights.reduce_insights(
-        conn, article[0], article[1], derivation_id, payload, evidence or [], capture.tenant_id
-    )
+    await project(conn, insights.KIND, derivation_id, payload, capture.tenant_id, await targets(conn, capture))
 
 
 MENTIONS = Interpreter(

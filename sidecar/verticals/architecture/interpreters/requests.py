@@ -12,12 +12,25 @@ import psycopg
 from psycopg import AsyncConnection
 from psycopg.types.json import Jsonb
 
-from sidecar.verticals.architecture.interpreters import insights, pattern_mentions
+from sidecar.verticals.architecture.interpreters import insights, pattern_mentions, registration
 
 log = logging.getLogger("sidecar.architecture")
 KINDS = (pattern_mentions.KIND, insights.KIND)
 ARTICLE = "select text, title, url, content_hash, kind from api.architecture_articles where id = %s"
 CAPTURE = "select api.create_capture(%s, %s, %s, %s)"
+FINISHED = ("done", "needs_review")
+DERIVATION = "select d.payload, d.tenant_id::text from engine.derivations as d where d.id = %s"
+
+
+async def _project_finished(
+    conn: AsyncConnection[Any], answer: dict[str, Any], article_id: str, content_hash: str
+) -> None:
+    """The same text was interpreted before (another article of the tenant): reuse that derivation for this one."""
+    row = await (await conn.execute(DERIVATION, (answer["derivation_id"],))).fetchone()
+    if row and row[0] is not None:
+        await registration.project(
+            conn, answer["kind"], str(answer["derivation_id"]), row[0], row[1], [(article_id, content_hash)]
+        )
 
 
 async def request_interpretations(
@@ -40,7 +53,10 @@ async def request_interpretations(
             try:
                 async with conn.transaction():
                     got = await (await conn.execute(CAPTURE, (source, kind, text, Jsonb(metadata)))).fetchone()
-                answers.append({"kind": kind, **(got[0] if got else {})})
+                    answer = {"kind": kind, **(got[0] if got else {})}
+                    if answer.get("deduplicated") and answer.get("status") in FINISHED:
+                        await _project_finished(conn, answer, str(article_id), content_hash)
+                answers.append(answer)
             except psycopg.Error as exc:
                 log.warning("article %s: %s not requested: %s", article_id, kind, exc.diag.message_primary)
                 answers.append({"kind": kind, "error": exc.diag.message_primary, "sqlstate": exc.sqlstate})

@@ -1,7 +1,7 @@
 -- sql/functions/verticals/architecture/feed_subscribe.sql — subscribe the caller's tenant to a feed URL.
 -- Layer: vertical. Definer (the global feeds table is not writable by users): checks the caller's right first,
 -- finds or creates the feed row for the URL (one per URL for all tenants), upserts the subscription and hands
--- the tenant the items already fetched. A feed never fetched yet gets its first fetch job now (feeds__fetch,
+-- the tenant the items already fetched (interpreted for it by a feed_subscriptions__interpret job). A feed never fetched yet gets its first fetch job now (feeds__fetch,
 -- leased for 10 minutes so the scheduler does not fetch it a second time meanwhile).
 create function architecture.feed_subscribe(url text, title text default null)
 returns uuid
@@ -14,6 +14,7 @@ declare
   v_feed uuid;
   v_subscription uuid;
   v_first boolean;
+  v_handed jsonb;
 begin
   perform chassis.require_user();
   if not chassis.can('architecture.feed.subscribe') then
@@ -32,7 +33,10 @@ begin
   values (v_tenant, v_feed, nullif(pg_catalog.btrim(feed_subscribe.title), ''), chassis.current_user_id())
   on conflict (tenant_id, feed_id) do update set title = coalesce(excluded.title, s.title)
   returning s.id into v_subscription;
-  perform architecture.fan_out_feed(v_feed, v_tenant);
+  v_handed := architecture.fan_out_feed(v_feed, v_tenant);
+  if pg_catalog.jsonb_array_length(v_handed) > 0 then
+    perform chassis.enqueue_job('feed_subscriptions__interpret', jsonb_build_object('feed_id', v_feed), 'interpret:' || v_feed);
+  end if;
   update architecture.feeds as f set next_check_at = pg_catalog.now() + interval '10 minutes'
   where f.id = v_feed and f.last_checked_at is null and f.next_check_at <= pg_catalog.now()
   returning true into v_first;

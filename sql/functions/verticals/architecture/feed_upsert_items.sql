@@ -15,7 +15,7 @@ declare
 begin
   select coalesce(array_agg(row(
     null, feed_upsert_items.feed_id, x.item_key, x.key_source, x.guid, x.link, coalesce(x.title, ''), x.author,
-    x.published_at, coalesce(x.tags, '{}'), coalesce(x.html, ''), coalesce(x.text, ''), x.content_hash,
+    x.published_at, coalesce(x.tags, '{}'), coalesce(x.html, ''), coalesce(x.text, ''), null, x.content_hash,
     1, null, null, null
   )::architecture.feed_items), '{}')
   into v_incoming

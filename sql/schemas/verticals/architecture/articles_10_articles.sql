@@ -13,9 +13,9 @@ create table architecture.articles (
   format text check (format in ('markdown', 'html', 'text')),
   html text,
   text text,
+  text_sha256 text generated always as (pg_catalog.encode(extensions.digest(text, 'sha256'), 'hex')) stored,
   content_hash text not null check (content_hash ~ '^[0-9a-f]{64}$'),
   interpreted_hash text,
-  capture_id uuid,
   created_by uuid default chassis.current_user_id() references chassis.users (id) on delete set null,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
@@ -29,7 +29,7 @@ create unique index articles_document_hash_idx on architecture.articles (tenant_
 where kind = 'document';
 create index articles_feed_item_id_idx on architecture.articles (feed_item_id);
 create index articles_feed_id_idx on architecture.articles (tenant_id, feed_id);
-create index articles_capture_id_idx on architecture.articles (capture_id);
+create index articles_text_sha256_idx on architecture.articles (tenant_id, text_sha256);
 alter table architecture.articles enable row level security;
 alter table architecture.articles force row level security;
 grant select on architecture.articles to authenticated;

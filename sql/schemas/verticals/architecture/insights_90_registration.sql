@@ -5,3 +5,4 @@ select chassis.register_action('architecture.article.write', array['owner', 'adm
 select chassis.register_action('architecture.feed.subscribe', array['owner', 'admin', 'member']);
 select architecture.register_search_source('article', 'Articles');
 select chassis.register_task('feeds__fetch', 'feeds');
+select chassis.register_task('feed_subscriptions__interpret', 'feeds');

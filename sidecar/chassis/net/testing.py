@@ -1,4 +1,4 @@
-"""A scripted local HTTP server for tests of outbound fetches (feeds, webhooks). Layer: chassis (test support).
+"""A scripted local HTTP server for tests of outbound HTTP from any layer. Layer: chassis (test support).
 
 Routes map a path to a function returning a `Reply`; every request is recorded. The body may be bytes or an
 iterator of chunks (streamed without Content-Length, close-delimited), so tests can serve endless bodies
@@ -45,7 +45,7 @@ def endless(chunk: bytes = b"x" * 65536, total: int | None = None) -> Iterator[b
 
 
 class ScriptedServer:
-    """`with ScriptedServer() as srv: srv.routes['/feed'] = lambda seen: Reply(body=b'...')`."""
+    """`with ScriptedServer() as srv: srv.routes['/doc'] = lambda seen: Reply(body=b'...')`."""
 
     def __init__(self, host: str = "127.0.0.1") -> None:
         self.routes: dict[str, Route] = {}

@@ -148,9 +148,9 @@ async def test_connection_goes_to_the_address_that_was_checked(server: ScriptedS
 
     server.routes["/a"] = lambda seen: Reply(200, body=b"pinned")
     policy = AddressPolicy.allowing(f"127.0.0.1:{server.port}", resolver=resolver)
-    result = await fetch(f"http://feeds.example.test:{server.port}/a", policy=policy)
-    assert (result.body, result.address, calls) == (b"pinned", "127.0.0.1", ["feeds.example.test"])
-    assert server.seen[0].headers["host"] == f"feeds.example.test:{server.port}"
+    result = await fetch(f"http://service.example.test:{server.port}/a", policy=policy)
+    assert (result.body, result.address, calls) == (b"pinned", "127.0.0.1", ["service.example.test"])
+    assert server.seen[0].headers["host"] == f"service.example.test:{server.port}"
 
 
 async def test_name_resolving_to_any_private_address_is_refused(server: ScriptedServer) -> None:

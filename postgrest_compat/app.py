@@ -30,7 +30,8 @@ class Server:
     def __init__(self, config: Config, workers: int = 1) -> None:
         self.config = config
         self.verifier = JwtVerifier(config)
-        size = max(1, int(config.get("db-pool") or 10))  # per worker process
+        # db-pool is the total, as in PostgREST: split across the worker processes
+        size = max(1, -(-int(config.get("db-pool") or 10) // max(workers, 1)))
         timeout = float(config.get("db-pool-acquisition-timeout") or 10)
         prepare = bool(config.get("db-prepared-statements"))
         self.db = Database(config["db-uri"], size, timeout, config.get("db-pre-request"), prepare=prepare)

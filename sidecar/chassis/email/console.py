@@ -1,8 +1,8 @@
-"""Console email adapter: each message is one JSON log line (the default for make run). Layer: chassis."""
+"""Console email adapter: each message is one log line carrying the whole message as structured data (the
+default for make run; the JSON log formatter writes it under "data"). Layer: chassis."""
 
 from __future__ import annotations
 
-import json
 import logging
 
 from sidecar.chassis.email.port import OutgoingEmail
@@ -18,11 +18,10 @@ class ConsoleEmail:
 
     async def send(self, email: OutgoingEmail) -> None:
         """Log the whole message."""
+        message = {"from": self.sender, "to": email.to, "subject": email.subject, "text": email.text}
         log.info(
-            json.dumps(
-                {
-                    "email": {"from": self.sender, "to": email.to, "subject": email.subject, "text": email.text},
-                    "message_id": email.message_id,
-                }
-            )
+            "email to %s: %s",
+            email.to,
+            email.subject,
+            extra={"data": {"email": message, "message_id": email.message_id}},
         )

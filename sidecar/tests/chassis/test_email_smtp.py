@@ -155,5 +155,11 @@ def test_templates_render_per_kind_and_layers_add_their_own(tmp_path: Path) -> N
 async def test_console_adapter_logs_the_message_as_json(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="stance.email")
     await ConsoleEmail("no-reply@stance.test").send(OutgoingEmail("a@example.test", "Hi", "Body", "m1"))
-    logged = json.loads(caplog.records[-1].getMessage())
-    assert logged["email"] == {"from": "no-reply@stance.test", "to": "a@example.test", "subject": "Hi", "text": "Body"}
+    record = caplog.records[-1]
+    assert record.getMessage() == "email to a@example.test: Hi"
+    assert record.data["email"] == {
+        "from": "no-reply@stance.test",
+        "to": "a@example.test",
+        "subject": "Hi",
+        "text": "Body",
+    }

@@ -122,6 +122,6 @@ async def test_worker_sends_the_invitation_email(db_conninfo, worker_env, caplog
             "select status from chassis.email_messages where to_address = 'newbie@example.test'"
         ).fetchone()
     assert row == ("sent",)
-    logged = [json.loads(r.getMessage()) for r in caplog.records if r.name == "stance.email"]
+    logged = [r.data for r in caplog.records if r.name == "stance.email"]
     assert logged and logged[-1]["email"]["to"] == "newbie@example.test"
     assert token is not None and f"token={token[0]}" in logged[-1]["email"]["text"]

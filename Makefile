@@ -38,5 +38,8 @@ check-deletable: install ## load and test chassis + engine with verticals/archit
 bench-engine: install ## derivations/s end to end (deterministic; LLM stub 2 s at concurrency 20) vs no-op jobs
 	@scripts/with-tmp-db $(VENV)/python bench/engine/run.py
 
+bench-rest: install ## req/s, p50, p99 of postgrest-compat (GET by PK under JWT+RLS, 20 rows + embed, POST) vs psycopg
+	@scripts/with-tmp-db $(VENV)/python bench/rest/run.py
+
 bench-search: install ## p50/p95 of api.architecture_search over 10k synthetic docs + the catalog vs an ILIKE scan
 	@scripts/with-tmp-db $(VENV)/python bench/search/run.py

@@ -1,10 +1,11 @@
 """Outbound webhook delivery: one signed attempt per job, through the SSRF-guarded fetch. Layer: chassis.
 
 The delivery job (`webhook_deliveries__send`, queue `webhooks`) calls `send_delivery`. State lives in SQL:
-chassis.webhook_delivery_start_v1 hands out a due delivery under a lease (no row → nothing to do, so duplicate jobs
-are harmless); chassis.webhook_delivery_finish_v1 records the attempt and decides delivered / retrying (a new job
-after exponential backoff with jitter) / dead. Requests are signed Standard-Webhooks style with the endpoint's
-secret: headers webhook-id (stable across retries), webhook-timestamp, webhook-signature (v1,<base64 HMAC>).
+chassis.webhook_delivery_start_v1 hands out a due delivery under a lease (no row: nothing to do, so duplicate jobs
+are harmless; a leased or later-scheduled delivery: RetryLater, so a crashed attempt is retried after its lease).
+chassis.webhook_delivery_finish_v1 records the attempt and decides delivered / retrying (a new job after
+exponential backoff with jitter) / dead. Requests are signed Standard-Webhooks style with the endpoint's secret:
+headers webhook-id (stable across retries), webhook-timestamp, webhook-signature (v1,<base64 HMAC>).
 Redirects are not followed (a 3xx is a failed attempt).
 """
 
@@ -20,6 +21,7 @@ from psycopg import AsyncConnection
 from standardwebhooks.webhooks import Webhook
 
 from sidecar.chassis import metrics
+from sidecar.chassis.jobs.app import RetryLater
 from sidecar.chassis.net import AddressPolicy, FetchError, fetch
 
 Connect = Callable[[], AbstractAsyncContextManager[AsyncConnection]]
@@ -37,15 +39,22 @@ def signed_headers(secret: str, message_id: str, body: str, at: datetime) -> dic
 
 
 async def send_delivery(connect: Connect, delivery_id: str, policy: AddressPolicy, timeout: float = 10.0) -> str | None:
-    """Make one attempt of a delivery; returns delivered, retrying, dead, or None when it was not due."""
+    """Make one attempt of a delivery; returns delivered, retrying, dead, or None when there is nothing to send.
+
+    Raises:
+        RetryLater: the delivery is in flight but leased by another attempt or scheduled later.
+    """
     async with connect() as conn:
         cur = await conn.execute(
-            "select message_id, url, secret, body from chassis.webhook_delivery_start_v1(%s)", (delivery_id,)
+            "select message_id, url, secret, body, wait_seconds from chassis.webhook_delivery_start_v1(%s)",
+            (delivery_id,),
         )
         row = await cur.fetchone()
     if row is None:
         return None
-    message_id, url, secret, body = row
+    message_id, url, secret, body, wait_seconds = row
+    if wait_seconds:
+        raise RetryLater(f"delivery {delivery_id} is leased or scheduled later", seconds=wait_seconds)
     payload = json.dumps(body, separators=(",", ":"), ensure_ascii=False)
     headers = signed_headers(secret, message_id, payload, datetime.now(UTC))
     started = time.perf_counter()

@@ -14,6 +14,7 @@ import psycopg
 import pytest
 from standardwebhooks.webhooks import Webhook
 
+from sidecar.chassis.jobs.app import RetryLater
 from sidecar.chassis.net import AddressPolicy
 from sidecar.chassis.webhooks.delivery import send_delivery
 
@@ -215,3 +216,19 @@ async def test_private_address_is_refused_by_the_ssrf_guard(setup_db) -> None:
     [(error,)] = tenant_view(db, "olivia", "acme", "select last_error from api.webhook_deliveries where id = %s",
                              (delivery,))  # fmt: skip
     assert error.startswith("BlockedAddress")
+
+
+async def test_a_crashed_attempt_leaves_a_lease_and_the_job_retries_after_it(setup_db, receiver, policy) -> None:
+    db = setup_db
+    receiver.script["/after-crash"] = [200]
+    create_endpoint(db, receiver.url("/after-crash"))
+    [delivery] = emit(db, {"n": 4})
+    connect = worker_connect(db)
+    async with connect() as conn:  # an attempt started, then its worker was killed before finishing
+        await conn.execute("select * from chassis.webhook_delivery_start_v1(%s)", (delivery,))
+    with pytest.raises(RetryLater) as later:
+        await send_delivery(connect, delivery, policy)
+    assert 1 <= later.value.seconds <= 120, "the recovered job waits for the lease"
+    with psycopg.connect(db, autocommit=True) as conn:
+        conn.execute("update chassis.webhook_deliveries set next_attempt_at = now() where id = %s", (delivery,))
+    assert await send_delivery(connect, delivery, policy) == "delivered", "after the lease the delivery goes out"

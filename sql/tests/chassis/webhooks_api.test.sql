@@ -101,9 +101,11 @@ select results_eq(
     :'message_id'),
   'worker: claims the due delivery with its message id, url, attempt number and body'
 );
-select is_empty(
-  format('select * from chassis.webhook_delivery_start_v1(%L)', :'delivery_id'),
-  'worker: a leased delivery is not handed out twice'
+select results_eq(
+  format('select message_id is null, wait_seconds between 1 and 120 from chassis.webhook_delivery_start_v1(%L)',
+    :'delivery_id'),
+  $$ values (true, true) $$,
+  'worker: a leased delivery is not handed out twice; the job is told how long to wait'
 );
 select tests.clear_authentication();
 update chassis.webhook_policy set max_attempts = 1;

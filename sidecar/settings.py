@@ -41,6 +41,7 @@ class Settings:
     stalled_after_seconds: float
     heartbeat_seconds: float
     idempotency_ttl_hours: int
+    job_retention_hours: int
 
 
 @lru_cache(maxsize=1)
@@ -67,4 +68,5 @@ def get_settings() -> Settings:
         stalled_after_seconds=_float("SIDECAR_STALLED_AFTER_SECONDS", 30.0),
         heartbeat_seconds=_float("SIDECAR_HEARTBEAT_SECONDS", 10.0),
         idempotency_ttl_hours=_int("SIDECAR_IDEMPOTENCY_TTL_HOURS", 24),
+        job_retention_hours=_int("SIDECAR_JOB_RETENTION_HOURS", 168),
     )

@@ -55,3 +55,31 @@ def test_retry_policy() -> None:
     assert policy.get_retry_decision(exception=PrincipalRefused("gone"), job=job(0)) is None
     assert policy.get_retry_decision(exception=PermanentJobError("bad"), job=job(0)) is None
     assert policy.get_retry_decision(exception=RetryLater("paused", 60), job=job(7)) is not None
+
+
+async def test_prune_keeps_failed_and_recent_jobs(clone_database) -> None:
+    from sidecar.chassis.jobs.app import jobs_app
+    from sidecar.chassis.jobs.maintenance import jobs__prune_finished
+
+    db = clone_database("prune")
+    conninfo = f"host={os.environ['PGHOST']} port={os.environ['PGPORT']} user=sidecar dbname={db}"
+    pool = await open_pool(conninfo, min_size=1, max_size=2)
+    try:
+        async with pool.connection() as conn:
+            for status, age in (("succeeded", "30 days"), ("failed", "30 days"), ("succeeded", "1 hour")):
+                cur = await conn.execute(
+                    "insert into procrastinate_jobs (queue_name, task_name, status) values ('default', 'x__y', %s)"
+                    " returning id", (status,),
+                )  # fmt: skip
+                job_id = (await cur.fetchone())[0]
+                await conn.execute(
+                    "insert into procrastinate_events (job_id, type, at) values (%s, %s, now() - %s::interval)",
+                    (job_id, status, age),
+                )
+        async with jobs_app.open_async(pool):
+            await jobs__prune_finished.func(None, timestamp=0)
+        async with pool.connection() as conn:
+            rows = await (await conn.execute("select status::text from procrastinate_jobs order by id")).fetchall()
+    finally:
+        await pool.close()
+    assert [r[0] for r in rows] == ["failed", "succeeded"]

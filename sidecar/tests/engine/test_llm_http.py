@@ -98,3 +98,24 @@ async def test_requests_are_refused_when_disallowed(monkeypatch) -> None:
         with pytest.raises(RuntimeError, match="ALLOW_MODEL_REQUESTS"):
             await engine_for(url, monkeypatch).run(CLAIMS, TEXT, no_problems)
     assert state.requests == []
+
+
+def test_providers_by_configuration(monkeypatch) -> None:
+    from sidecar.engine.llm.factory import get_engine, reset_engine
+
+    reset_engine()
+    monkeypatch.delenv("SIDECAR_LLM_PROVIDER", raising=False)
+    assert get_engine() is None
+    monkeypatch.setenv("SIDECAR_LLM_PROVIDER", "anthropic")
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "test-key")
+    monkeypatch.setenv("SIDECAR_LLM_MODEL", "claude-sonnet-4-5")
+    anthropic = get_engine()
+    assert type(anthropic.model).__name__ == "AnthropicModel" and anthropic.provider == "anthropic"
+    monkeypatch.setenv("SIDECAR_LLM_PROVIDER", "openai")
+    monkeypatch.setenv("OPENAI_API_KEY", "test-key")
+    monkeypatch.setenv("SIDECAR_LLM_MODEL", "gpt-4o-mini")
+    openai = get_engine()
+    assert type(openai.model).__name__ == "OpenAIChatModel" and openai.model_name == "gpt-4o-mini"
+    monkeypatch.setenv("SIDECAR_LLM_PROVIDER", "litellm")
+    with pytest.raises(ValueError, match="SIDECAR_LLM_PROVIDER"):
+        get_engine()

@@ -2,7 +2,7 @@
 -- backlinks and warnings per persona; projections refuse other tenants and stale content; a verified warning
 -- flags an accepted decision relying on the pattern. Layer: vertical (tests).
 begin;
-select plan(37);
+select plan(39);
 select tests.personas();
 select tests.ensure_envelope();
 insert into architecture.patterns (
@@ -154,6 +154,13 @@ select tests.clear_authentication();
 select is((select count(*)::int from architecture.search_documents
   where source = 'article'
   and tenant_id = tests.tenant_id('acme')), 3, 'articles are in the tenant''s search index');
+
+select tests.authenticate_as('mia', 'acme');
+select is((api.architecture_search('failures', array['article']) -> 'hits' -> 0 ->> 'title'), 'Sagas hurt',
+  'member: the article is found by the vertical''s search');
+select tests.authenticate_as('gary', 'globex');
+select is((api.architecture_search('notes sagas', array['article']) ->> 'total')::int, 0,
+  'other tenant: acme''s document is not in its search results');
 
 select tests.authenticate_as('mia', 'acme');
 select api.architecture_feed_unsubscribe((select id from api.architecture_feed_subscriptions));

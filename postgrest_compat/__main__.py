@@ -49,10 +49,17 @@ def main(argv: list[str] | None = None) -> None:
     _log(f"Listening on port {port}")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s: %(message)s", datefmt="%d/%b/%Y:%H:%M:%S %z")
     logging.getLogger("psycopg.pool").setLevel(logging.CRITICAL)
+    socket = config.get("server-unix-socket")
+    if os.environ.get("POSTGREST_COMPAT_HTTP", "granian") == "uvicorn":
+        # lenient request-line parsing (raw `"`, `->>` in URLs typed into curl), at ~60% of granian's throughput
+        import uvicorn
+
+        uvicorn.run("postgrest_compat.app:app", host=host, port=port, uds=socket, workers=workers, loop="uvloop",
+                    http="h11", log_level="warning", access_log=False, server_header=False)  # fmt: skip
+        return
     from granian import Granian
     from granian.constants import Interfaces, Loops
 
-    socket = config.get("server-unix-socket")
     Granian(
         "postgrest_compat.app:app",
         address=host,

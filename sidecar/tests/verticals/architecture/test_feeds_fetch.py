@@ -392,3 +392,15 @@ async def test_content_the_database_refuses_is_recorded_as_an_error(
     sql = "select error_count, last_error from api.architecture_feed_subscriptions where feed_id = %s"
     [(errors, message)] = as_user(world, "mia", "acme", sql, feed_id)
     assert errors == 1 and "refuse_cursed_titles" in message
+
+
+async def test_a_feed_without_validators_is_polled_at_most_daily(
+    world: str, server: ScriptedServer, settings: FetchSettings, sidecar: AsyncConnection[Any]
+) -> None:
+    plain = rss("<item><guid>p</guid><title>P</title></item>")
+    server.routes["/plain"] = lambda seen: Reply(200, {"Content-Type": RSS}, plain)
+    feed_id = subscribe(world, "mia", "acme", server.url("/plain"))
+    assert (await fetch_feed(sidecar, feed_id, settings)).kind == "ok"
+    sql = "select next_check_at - now() from api.architecture_feed_subscriptions where feed_id = %s"
+    [(wait,)] = as_user(world, "mia", "acme", sql, feed_id)
+    assert timedelta(hours=23) < wait <= timedelta(hours=24)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -114,12 +114,15 @@ def classify(result: FetchResult, state: Mapping[str, Any], now: datetime, sched
         feed = parse_feed(result.body, headers.get("content-type"), result.url, now=now)
     except FeedParseError as exc:
         return error(exc.code, str(exc)[:500])
+    validators = _validators(headers, replace=True)
+    if not any(validators.values()):  # etiquette: a publisher we cannot ask conditionally is polled at most daily
+        schedule = replace(schedule, base=schedule.ceiling)
     when = next_check(now, headers, ttl_minutes=feed.ttl_minutes, policy=schedule)
     return {
         **base,
         "kind": "ok",
         "next_check_at": when.isoformat(),
-        **_validators(headers, replace=True),
+        **validators,
         "feed": {
             "title": feed.title,
             "site_url": feed.site_url,

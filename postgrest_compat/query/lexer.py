@@ -133,10 +133,13 @@ def parse_field(cur: Cursor) -> Field:
     return Field(name, parse_json_path(cur))
 
 
-def parse_ident(cur: Cursor, expecting: str) -> str:
+def parse_ident(cur: Cursor, expecting: str, *, spaces: bool = False) -> str:
+    """Identifier characters [A-Za-z0-9_$] (and inner spaces for casts such as `character varying`)."""
     start = cur.pos
-    while cur.pos < len(cur.text) and _is_name_char(cur.text[cur.pos]) and cur.text[cur.pos] != " ":
+    while cur.pos < len(cur.text) and _is_name_char(cur.text[cur.pos]) and (spaces or cur.text[cur.pos] != " "):
         cur.pos += 1
-    if start == cur.pos:
+    ident = cur.text[start : cur.pos].strip()
+    if not ident:
+        cur.pos = start
         raise cur.error(expecting)
-    return cur.text[start : cur.pos]
+    return ident

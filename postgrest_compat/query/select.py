@@ -38,7 +38,7 @@ def _items(cur: Cursor, top: bool) -> list:
 
 def _cast(cur: Cursor) -> str | None:
     if cur.eat("::"):
-        return parse_ident(cur, "cast type ([a..z0..9_$])")
+        return parse_ident(cur, "cast type ([a..z0..9_$])", spaces=True)
     return None
 
 

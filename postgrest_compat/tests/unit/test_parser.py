@@ -98,3 +98,11 @@ def test_deep_nesting_is_a_parse_error_not_a_crash() -> None:
     with pytest.raises(ApiError) as exc:
         parse_logic("or", False, "(" + "and(" * 500 + "a.eq.1" + ")" * 501)
     assert exc.value.code == "PGRST100"
+
+
+def test_casts_allow_multiword_types_but_nothing_else() -> None:
+    assert parse_select("name::character varying")[0].cast == "character varying"
+    with pytest.raises(ApiError):
+        parse_select("name::text)")
+    with pytest.raises(ApiError):
+        parse_select('name::text"')

@@ -24,6 +24,7 @@
 \ir functions/engine/tg_derivations__emit_event.sql
 \ir functions/engine/derivation_start_v1.sql
 \ir functions/engine/derivation_finish_v1.sql
+\ir functions/engine/derivation_defer_v1.sql
 \ir functions/engine/llm_call_start_v1.sql
 \ir functions/engine/llm_call_finish_v1.sql
 \ir functions/engine/correct.sql

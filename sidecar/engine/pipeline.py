@@ -66,7 +66,9 @@ async def _call_model(engine: LLMEngine, interpreter: Interpreter, capture: Capt
             (derivation_id, engine.provider, engine.model_name, est_in * runs, est_out * runs),
         )
         reservation = (await cur.fetchone())[0]
-        if not reservation.get("paused"):
+        if reservation.get("paused"):
+            await conn.execute("select engine.derivation_defer_v1(%s, %s)", (derivation_id, reservation["message"]))
+        else:
             cur = await conn.execute(
                 "select engine.llm_call_start_v1(%s, %s, %s, %s, %s)",
                 (derivation_id, attempt, engine.provider, engine.model_name, engine.endpoint),

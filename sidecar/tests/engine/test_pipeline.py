@@ -199,6 +199,8 @@ async def test_breaker_trips_pauses_and_resets(runtime, admin_db) -> None:
     await drain(runtime)
     assert calls == []
     assert job_status(admin_db, made["job_id"])[0] == "todo"  # deferred, not failed
+    paused = derivation(admin_db, made["derivation_id"])
+    assert paused["status"] == "queued" and "circuit breaker" in paused["error"]
     trips = admin_db.execute("select reset_at from engine.breaker_trips where tenant_id = %s", (tid,)).fetchall()
     assert trips == [(None,)]
     assert admin_db.execute(

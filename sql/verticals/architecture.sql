@@ -92,6 +92,7 @@
 \ir ../functions/verticals/architecture/feed_record_fetch_v1.sql
 \ir ../functions/verticals/architecture/purge_feed_item.sql
 \ir ../functions/verticals/architecture/document_create_v1.sql
+\ir ../functions/verticals/architecture/article_search_index.sql
 \ir ../functions/verticals/architecture/tg_articles__index_search.sql
 \ir ../functions/verticals/architecture/tg_feed_subscriptions__sync_search.sql
 \ir ../functions/verticals/architecture/article_source_v1.sql

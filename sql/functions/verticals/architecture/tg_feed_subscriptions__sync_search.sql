@@ -1,6 +1,6 @@
--- sql/functions/verticals/architecture/tg_feed_subscriptions__sync_search.sql — feed articles leave the tenant's
--- search when it unsubscribes. Layer: vertical. Definer trigger (the articles stay, invisible, and come back
--- with a new subscription, which re-indexes them through architecture.feed_subscribe).
+-- sql/functions/verticals/architecture/tg_feed_subscriptions__sync_search.sql — a tenant's feed articles are in
+-- its search exactly while it subscribes. Layer: vertical. Definer trigger: unsubscribing removes them (the
+-- articles stay, invisible); subscribing again indexes the ones kept from before.
 create function architecture.tg_feed_subscriptions__sync_search()
 returns trigger
 language plpgsql security definer
@@ -12,8 +12,8 @@ begin
     from architecture.articles as a where a.tenant_id = old.tenant_id and a.feed_id = old.feed_id;
     return old;
   end if;
-  update architecture.articles as a set title = a.title
-  where a.tenant_id = new.tenant_id and a.feed_id = new.feed_id;
+  perform architecture.article_search_index(a.id)
+  from architecture.articles as a where a.tenant_id = new.tenant_id and a.feed_id = new.feed_id;
   return new;
 end;
 $$;

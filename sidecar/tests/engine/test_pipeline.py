@@ -10,13 +10,25 @@ from typing import Any
 
 import psycopg
 import pytest
-from engine_support import WORDS_V2, as_member, capture, derivation, drain, job_status, register_sql
+from engine_support import (
+    WORDS_V2,
+    Words,
+    as_member,
+    capture,
+    derivation,
+    derive_words,
+    drain,
+    job_status,
+    register_sql,
+)
 from pydantic_ai.messages import ModelMessage, ModelResponse, ToolCallPart
 from pydantic_ai.models.function import AgentInfo, FunctionModel
 
+from sidecar.engine import registry
 from sidecar.engine.llm.factory import reset_engine, use_engine
 from sidecar.engine.llm.pydantic_engine import PydanticAIEngine
 from sidecar.engine.pipeline import NO_LLM
+from sidecar.engine.registry import Interpreter
 
 pytestmark = [pytest.mark.db, pytest.mark.llm]
 
@@ -254,3 +266,24 @@ async def test_corrections_survive_rederivation(runtime, admin_db) -> None:
     assert shown[1]["count"] == len(text.split())
     assert versions == [("1", "done"), ("2", "done")]
     assert progress[0] == progress[1] >= 1
+
+
+async def test_reducer_runs_once_as_the_principal(runtime, admin_db) -> None:
+    seen: list[tuple[str, str, int]] = []
+
+    async def reducer(conn, capture, derivation_id, payload) -> None:
+        row = await (await conn.execute("select current_user, chassis.envelope() ->> 'via'")).fetchone()
+        seen.append((row[0], row[1], payload["count"]))
+
+    reduced = Interpreter(kind="test.reduced", version="1", output=Words, derive=derive_words,
+                          evidence_paths=("evidence",), reducer=reducer)  # fmt: skip
+    register_sql(admin_db, reduced)
+    registry.register(reduced)
+    try:
+        made = capture(admin_db, "adam", "acme", "test.reduced", "Reducers project derivations. Exactly once.")
+        await drain(runtime)
+        admin_db.execute("update procrastinate.procrastinate_jobs set status = 'todo' where id = %s", (made["job_id"],))
+        await drain(runtime)
+    finally:
+        registry.unregister("test.reduced", "1")
+    assert seen == [("authenticated", "worker", 5)]

@@ -82,7 +82,8 @@ def test_logic_trees(server, canary, tree: str) -> None:
 def test_rpc_arguments(server, canary, name: str, value: str) -> None:
     assert_safe(server.get("/rpc/hello", params={name: value}))
     assert_safe(server.post("/rpc/add_them", json={name: value}))
-    r = server.get("/rpc/hello", params={"name": value})
+    assert_safe(server.get("/rpc/hello", params={"name": value}))  # "eq.x"-like values are filters, not args
+    r = server.post("/rpc/hello", json={"name": value})
     assert r.status_code == 200 and r.json() == f"Hello, {value}"
 
 

@@ -16,9 +16,10 @@ from psycopg import AsyncConnection
 
 from sidecar.chassis.net import AddressPolicy
 from sidecar.chassis.net.testing import Reply, ScriptedServer, Seen, endless
+from sidecar.engine.registry import CaptureInput
 from sidecar.verticals.architecture.catalog.service import import_text
 from sidecar.verticals.architecture.feeds.fetcher import FetchSettings, fetch_feed
-from sidecar.verticals.architecture.interpreters.pattern_mentions import run_pattern_mentions
+from sidecar.verticals.architecture.interpreters import pattern_mentions, registration
 
 pytestmark = [pytest.mark.db, pytest.mark.http]
 
@@ -65,6 +66,21 @@ async def sidecar(world: str) -> AsyncIterator[AsyncConnection[Any]]:
     await conn.commit()
     yield conn
     await conn.close()
+
+
+async def run_pattern_mentions(conn: AsyncConnection[Any], article_id: str) -> int:
+    """What the engine does for one article's mentions capture: derive offline, then the reducer's projection."""
+    source = (await (await conn.execute("select architecture.article_source_v1(%s)", (article_id,))).fetchone())[0]
+    capture = CaptureInput("test", source["tenant_id"], pattern_mentions.KIND, "feed", source["text"], {})
+    terms = (await (await conn.execute("select architecture.pattern_terms_v1(%s)", (source["tenant_id"],))).fetchone())[
+        0
+    ]
+    payload = registration.derive_mentions(capture, terms)
+    await registration.project(
+        conn, pattern_mentions.KIND, None, payload, source["tenant_id"], [(article_id, source["content_hash"])]
+    )
+    await conn.commit()
+    return len(payload["mentions"])
 
 
 def subscribe(conninfo: str, sub: str, tenant: str, url: str) -> UUID:

@@ -78,7 +78,7 @@ async def targets(conn: AsyncConnection[Any], capture: CaptureInput) -> list[tup
 
 
 async def project(
-    conn: AsyncConnection[Any], kind: str, derivation_id: str, payload: dict[str, Any], tenant_id: str,
+    conn: AsyncConnection[Any], kind: str, derivation_id: str | None, payload: dict[str, Any], tenant_id: str,
     articles: list[tuple[str, str]],
 ) -> None:  # fmt: skip
     """Project one finished derivation of `kind` into the given (article id, content hash) pairs."""

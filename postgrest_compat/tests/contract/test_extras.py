@@ -23,7 +23,10 @@ begin perform set_config('response.status', 'abc', true); return 1; end $$;
 create function api.bad_pgrst() returns int language plpgsql stable as $$
 begin raise sqlstate 'PGRST' using message = 'not json', detail = 'not json either'; end $$;
 create function api.now_text() returns text language sql stable as $$ select now()::timestamptz::text $$;
-grant execute on function api.bad_headers(), api.bad_status(), api.bad_pgrst(), api.now_text() to anon;
+create function api.echo_text(text) returns text language sql stable as $$ select '<' || $1 || '>' $$;
+create function api.byte_count(bytea) returns int language sql stable as $$ select length($1) $$;
+grant execute on function api.bad_headers(), api.bad_status(), api.bad_pgrst(), api.now_text(), api.echo_text(text),
+  api.byte_count(bytea) to anon;
 """
 
 
@@ -42,7 +45,10 @@ def extras(anon, contract_server) -> Iterator[None]:
         time.sleep(0.1)
     yield
     with psycopg.connect(admin_conninfo(contract_server[1]), autocommit=True) as conn:
-        conn.execute("drop function api.bad_headers(), api.bad_status(), api.bad_pgrst(), api.now_text()")
+        conn.execute(
+            "drop function api.bad_headers(), api.bad_status(), api.bad_pgrst(), api.now_text(),"
+            " api.echo_text(text), api.byte_count(bytea)"
+        )
         conn.execute("notify pgrst, 'reload schema'")
 
 
@@ -149,3 +155,11 @@ def test_extra_search_path(variant) -> None:
     with variant({"PGRST_DB_EXTRA_SEARCH_PATH": "public, private"}) as c:
         r = c.get("/rpc/whoami")
         assert r.json()["search_path"] == '"api", "public", "private"'
+
+
+@pytest.mark.usefixtures("extras")
+def test_single_unnamed_text_and_bytea_parameters(anon) -> None:
+    r = anon.post("/rpc/echo_text", content="héllo".encode(), headers={"Content-Type": "text/plain"})
+    assert r.status_code == 200 and r.json() == "<héllo>"
+    r = anon.post("/rpc/byte_count", content=bytes(range(7)), headers={"Content-Type": "application/octet-stream"})
+    assert r.status_code == 200 and r.json() == 7

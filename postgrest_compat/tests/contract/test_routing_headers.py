@@ -89,3 +89,23 @@ def test_unicode_names_arrive_percent_encoded(anon) -> None:
 def test_content_length_on_reads(anon) -> None:
     r = anon.get("/clients", params={"id": "eq.1"})
     assert r.headers["content-length"] == str(len(r.content))
+
+
+def test_unknown_table_hint_suggests_the_closest(anon) -> None:
+    body = anon.get("/client").json()
+    assert body["code"] == "PGRST205" and body["details"] is None
+    assert body["message"] == "Could not find the table 'api.client' in the schema cache"
+    assert body["hint"] == "Perhaps you meant the table 'api.clients'"
+
+
+def test_cors_allowed_origins_echo_the_origin(contract_server) -> None:
+    import httpx
+
+    from postgrest_compat.testing import running_server
+    from postgrest_compat.tests.contract.harness import CONF, db_uri
+
+    env = {"PGRST_DB_URI": db_uri(contract_server[1]), "PGRST_SERVER_CORS_ALLOWED_ORIGINS": "http://app.test"}
+    with running_server(str(CONF), env) as url:
+        r = httpx.get(url + "/clients", headers={"Origin": "http://app.test"})
+        assert r.headers["access-control-allow-origin"] == "http://app.test"
+        assert r.headers["access-control-allow-credentials"] == "true"

@@ -196,3 +196,15 @@ def test_filter_on_unembedded_resource_is_pgrst108(http) -> None:
 def test_aggregates_disabled_is_pgrst123(http) -> None:
     r = http.get("/items", params={"select": "qty.sum()"})
     assert r.status_code == 400 and r.json()["code"] == "PGRST123"
+
+
+def test_json_path_on_array_column_uses_to_jsonb(http) -> None:
+    assert get(http, "/items", select="id,tags->0,first:scores->>0", id="eq.1") == [
+        {"id": 1, "tags": "red", "first": "1"}
+    ]
+
+
+@pytest.mark.parametrize("select", ["id,projects(id", "id,,name", "id:", "id::", "projects(id))", "...projects"])
+def test_malformed_select_is_pgrst100(http, select: str) -> None:
+    r = http.get("/clients", params={"select": select})
+    assert r.status_code == 400 and r.json()["code"] == "PGRST100", r.text

@@ -308,3 +308,9 @@ def test_authenticated_denied_is_403(http) -> None:
 def test_anon_role_in_jwt_denied_is_401(http) -> None:
     r = http.post("/rpc/touch", headers={"Authorization": "Bearer " + token({"role": "anon"})})
     assert r.status_code == 401 and r.json()["code"] == "42501"
+
+
+def test_large_bulk_body_is_handled(http) -> None:
+    rows = [{"msg": "x" * 100, "level": i} for i in range(20_000)]  # ~2.6 MB of JSON
+    r = http.post("/logs", json=rows, headers={"Prefer": f"count=exact,{RB}"})
+    assert r.status_code == 201 and r.headers["content-range"] == "*/20000"

@@ -28,15 +28,16 @@ async def send_queued_email(connect: Connect, sender: EmailSender, message_id: s
         return None
     kind, to_address, data = row
     error: str | None = None
+    permanent = False
     try:
         subject, text = render(kind, {"app_url": app_url(), **data})
         await sender.send(OutgoingEmail(to=to_address, subject=subject, text=text, message_id=message_id))
     except TemplateError as exc:
-        error = f"template: {exc}"
+        error, permanent = f"template: {exc}", True
     except OSError as exc:
         error = f"{exc.__class__.__name__}: {exc}"
     async with connect() as conn:
-        cur = await conn.execute("select chassis.email_message_finish_v1(%s, %s)", (message_id, error))
+        cur = await conn.execute("select chassis.email_message_finish_v1(%s, %s, %s)", (message_id, error, permanent))
         status = await cur.fetchone()
     assert status is not None
     metrics.count_email(str(status[0]))

@@ -139,7 +139,14 @@ async def test_missing_template_data_is_an_error_not_a_half_filled_mail(db_conni
     inbox, port = smtp_server
     message_id = queue_email(db_conninfo, tenant_id, "x@example.test", {"inviter": "Olivia"})
     sender = SmtpEmail("127.0.0.1", port, "no-reply@stance.test")
-    assert await send_queued_email(sidecar_connect(db_conninfo), sender, message_id) == "dead"
+    with psycopg.connect(db_conninfo, autocommit=True) as conn:
+        conn.execute("update chassis.webhook_policy set max_attempts = 5")
+    try:
+        outcome = await send_queued_email(sidecar_connect(db_conninfo), sender, message_id)
+    finally:
+        with psycopg.connect(db_conninfo, autocommit=True) as conn:
+            conn.execute("update chassis.webhook_policy set max_attempts = 1")
+    assert outcome == "dead", "a template that cannot render is dead at once, not retried"
     assert inbox.received == []
     assert "template" in (status_of(db_conninfo, message_id)[2] or "")
 

@@ -1,6 +1,7 @@
 -- sql/functions/chassis/email_message_finish_v1.sql — record a send attempt (worker only). Layer: chassis.
--- error null → sent. Otherwise retrying with the webhook policy's backoff (a new job), or dead at its max_attempts.
-create function chassis.email_message_finish_v1(message_id uuid, error text)
+-- error null → sent. Otherwise retrying with the webhook policy's backoff (a new job), or dead at its max_attempts
+-- or at once when the failure is permanent (a template that cannot render will not render later either).
+create function chassis.email_message_finish_v1(message_id uuid, error text, permanent boolean default false)
 returns text
 language plpgsql volatile security definer
 set search_path = ''
@@ -22,7 +23,7 @@ begin
   end if;
   if email_message_finish_v1.error is null then
     v_status := 'sent';
-  elsif v_message.attempt_count + 1 >= v_policy.max_attempts then
+  elsif email_message_finish_v1.permanent or v_message.attempt_count + 1 >= v_policy.max_attempts then
     v_status := 'dead';
   else
     v_status := 'retrying';
@@ -42,4 +43,4 @@ begin
   return v_status;
 end;
 $$;
-grant execute on function chassis.email_message_finish_v1(uuid, text) to authenticated, sidecar;
+grant execute on function chassis.email_message_finish_v1(uuid, text, boolean) to authenticated, sidecar;

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Controller, Request, get
+from litestar import Controller, Litestar, Request, get
 from litestar.response import ServerSentEvent
 
 from sidecar.chassis.auth import principal_of, request_meta
+from sidecar.engine.events.hub import EventHub
 from sidecar.engine.events.service import check_stream, stream
+
+
+def events_hub(app: Litestar) -> EventHub:
+    """The process's shared listener (created on first use, closed by the EnginePlugin lifespan)."""
+    hub = app.state.get("events_hub")
+    if hub is None:
+        hub = app.state.events_hub = EventHub(app.state.settings.database_url)
+    return hub
 
 
 def _last_event_id(request: Request[Any, Any, Any]) -> int:
@@ -32,7 +41,7 @@ class EventsController(Controller):
         tenant_id = await check_stream(state.pool, state.pgrst_config, tx)
         return ServerSentEvent(
             stream(
-                state.pool, state.pgrst_config, conninfo=state.settings.database_url, role=principal.role,
+                state.pool, state.pgrst_config, hub=events_hub(request.app), role=principal.role,
                 claims=principal.claims, request=meta, tenant_id=tenant_id, last_event_id=_last_event_id(request),
             )
         )  # fmt: skip

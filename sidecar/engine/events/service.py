@@ -1,24 +1,25 @@
 """The progress stream: replay events after Last-Event-ID, then follow NOTIFY engine_events. Layer: engine.
 
-Reads happen in short transactions as the user (RLS decides what is visible); waiting happens on a dedicated
-LISTEN connection holding no transaction. A comment line every `heartbeat` seconds keeps proxies from closing it.
+Reads happen in short transactions as the user (RLS decides what is visible); waiting happens on the process's
+shared LISTEN connection (EventHub) holding no transaction. A comment line every `heartbeat` seconds keeps proxies
+from closing the stream (and re-reads, should a notification ever be missed).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
-import psycopg
 from litestar.response.sse import ServerSentEventMessage
 from psycopg_pool import AsyncConnectionPool
 
 from postgrest_compat.config import Config
 from sidecar.db import RequestMeta, as_user, queries
+from sidecar.engine.events.hub import EventHub
 
 Q = queries("sidecar.engine.events")
-CHANNEL = "engine_events"
 
 
 async def fetch_after(
@@ -45,7 +46,7 @@ async def stream(
     pool: AsyncConnectionPool,
     config: Config,
     *,
-    conninfo: str,
+    hub: EventHub,
     role: str,
     claims: Mapping[str, Any],
     request: RequestMeta,
@@ -53,25 +54,20 @@ async def stream(
     last_event_id: int,
     heartbeat: float = 15.0,
 ) -> AsyncIterator[ServerSentEventMessage]:
-    """Events after `last_event_id`, then live ones, forever (until the client disconnects)."""
+    """Events after `last_event_id`, then live ones, until the client disconnects."""
     tx = {"role": role, "claims": claims, "request": request}
     last = last_event_id
-    listener = await psycopg.AsyncConnection.connect(conninfo, autocommit=True)
-    try:
-        await listener.execute(f"listen {CHANNEL}")
+    await hub.ensure_started()
+    with hub.subscribe(tenant_id) as wake:
         while True:
+            wake.clear()
             rows = await fetch_after(pool, config, tx, last)
             for row in rows:
                 last = row[0]
                 yield _message(row)
             if rows:
                 continue
-            woke = False
-            async for note in listener.notifies(timeout=heartbeat):
-                if json.loads(note.payload).get("tenant_id") == tenant_id:
-                    woke = True
-                    break
-            if not woke:
+            try:
+                await asyncio.wait_for(wake.wait(), timeout=heartbeat)
+            except TimeoutError:
                 yield ServerSentEventMessage(comment="keep-alive")
-    finally:
-        await listener.close()

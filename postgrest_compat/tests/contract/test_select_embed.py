@@ -208,3 +208,8 @@ def test_json_path_on_array_column_uses_to_jsonb(http) -> None:
 def test_malformed_select_is_pgrst100(http, select: str) -> None:
     r = http.get("/clients", params={"select": select})
     assert r.status_code == 400 and r.json()["code"] == "PGRST100", r.text
+
+
+def test_to_many_embed_bytes_use_jsonb_formatting(http) -> None:
+    r = http.get("/clients", params={"select": "id,projects(id,name)", "id": "eq.2", "projects.order": "id"})
+    assert r.text == '[{"id":2,"projects":[{"id": 3, "name": "IOS"}, {"id": 4, "name": "OSX"}]}]'

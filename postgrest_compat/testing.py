@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -49,7 +50,11 @@ def running_server(
     full_env.setdefault("PGRST_SERVER_WORKERS", "1")
     log = tempfile.TemporaryFile()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "postgrest_compat", conf_path], env=full_env, stdout=log, stderr=subprocess.STDOUT
+        [sys.executable, "-m", "postgrest_compat", conf_path],
+        env=full_env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group: the worker processes are stopped with it
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
@@ -66,13 +71,19 @@ def running_server(
             time.sleep(0.1)
         yield base_url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        _stop_group(proc)
         log.close()
+
+
+def _stop_group(proc: subprocess.Popen) -> None:
+    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, sig)
+        try:
+            proc.wait(wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def mint_jwt(secret: str | bytes, claims: Mapping[str, Any], *, algorithm: str = "HS256", headers: dict | None = None):

@@ -5,6 +5,7 @@ Layer: postgrest_compat (tests).
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -110,7 +111,6 @@ def test_spread_and_related_order(http) -> None:
 
 
 def test_notify_reload_without_restart(http, pgrst_db: str) -> None:
-    import os
 
     conninfo = f"host={os.environ['PGHOST']} port={os.environ['PGPORT']} user=postgres dbname={pgrst_db}"
     with psycopg.connect(conninfo, autocommit=True) as conn:
@@ -130,14 +130,14 @@ def test_notify_reload_without_restart(http, pgrst_db: str) -> None:
 def test_startup_fails_on_bad_config(tmp_path) -> None:
     bad = tmp_path / "bad.conf"
     bad.write_text(CONF.read_text().replace("reallyreallyreallyreallyverysafe", "short"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PGRST_")}  # nothing may override the secret
     proc = subprocess.run(
-        [sys.executable, "-m", "postgrest_compat", str(bad)], capture_output=True, text=True, timeout=30
+        [sys.executable, "-m", "postgrest_compat", str(bad)], capture_output=True, text=True, timeout=30, env=env
     )
     assert proc.returncode == 1 and "The JWT secret must be at least 32 characters long." in proc.stderr
 
 
 def test_reads_survive_dropped_connections(admin_conninfo: str) -> None:
-    import os
     import uuid
 
     from postgrest_compat.testing import running_server

@@ -109,14 +109,14 @@ def parse_query(raw: str, *, is_rpc: bool = False) -> ParsedQuery:
     select_text = None
     pq = ParsedQuery(select=[])
     for key, value in pairs:
-        if key == "select":
-            select_text = value
+        if key == "select":  # the first occurrence of a reserved key wins (PostgREST's lookup)
+            select_text = value if select_text is None else select_text
             continue
         if key == "columns":
-            pq.columns = _columns(value)
+            pq.columns = _columns(value) if pq.columns is None else pq.columns
             continue
         if key == "on_conflict":
-            pq.on_conflict = _columns(value)
+            pq.on_conflict = _columns(value) if pq.on_conflict is None else pq.on_conflict
             continue
         segs = _split_path(key)
         last = segs[-1]

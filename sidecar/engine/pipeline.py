@@ -49,6 +49,11 @@ async def _finish(derivation_id: str, status: str, *, payload: Any = None, evide
     return status
 
 
+async def fail_derivation(derivation_id: str, error: str) -> None:
+    """Mark a derivation failed (the job's last attempt ended in an unexpected error)."""
+    await _finish(derivation_id, "failed", error=error)
+
+
 def _estimate_tokens(interpreter: Interpreter, text: str) -> tuple[int, int]:
     prompt_chars = len(text) + len(interpreter.instructions or "") + len(json.dumps(interpreter.output_schema))
     return prompt_chars // 3 + 64, interpreter.max_output_tokens
@@ -169,4 +174,4 @@ async def run_derivation(derivation_id: str, *, last_attempt: bool = False) -> s
                          reducer_input=(interpreter, capture))  # fmt: skip
 
 
-__all__ = ["NO_LLM", "PermanentJobError", "TransientModelError", "run_derivation"]
+__all__ = ["NO_LLM", "PermanentJobError", "TransientModelError", "fail_derivation", "run_derivation"]

@@ -287,3 +287,21 @@ async def test_reducer_runs_once_as_the_principal(runtime, admin_db) -> None:
     finally:
         registry.unregister("test.reduced", "1")
     assert seen == [("authenticated", "worker", 5)]
+
+
+async def test_unexpected_error_on_the_last_attempt_fails_the_derivation(runtime, admin_db) -> None:
+    def broken_derive(capture, _):
+        raise RuntimeError("interpreter bug")
+
+    broken = Interpreter(kind="test.broken", version="1", output=Words, derive=broken_derive)
+    register_sql(admin_db, broken)
+    registry.register(broken)
+    try:
+        made = capture(admin_db, "adam", "acme", "test.broken", "This interpreter always crashes. Sadly.")
+        admin_db.execute("update procrastinate.procrastinate_jobs set attempts = 4 where id = %s", (made["job_id"],))
+        await drain(runtime)
+    finally:
+        registry.unregister("test.broken", "1")
+    d = derivation(admin_db, made["derivation_id"])
+    assert d["status"] == "failed" and d["error"] == "RuntimeError: interpreter bug"
+    assert job_status(admin_db, made["job_id"]) == ("failed", 5)

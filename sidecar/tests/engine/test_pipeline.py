@@ -108,6 +108,15 @@ async def test_llm_interpreter_is_skipped_without_a_model(runtime, admin_db) -> 
     await drain(runtime)
     d = derivation(admin_db, made["derivation_id"])
     assert d["status"] == "skipped" and d["error"] == NO_LLM
+    # Once a model is configured, re-deriving re-queues the skipped derivation (same row, same version).
+    use_engine(engine([GOOD], []))
+    as_member(admin_db, "olivia", "acme")
+    result = admin_db.execute("select api.rederive('test.claims')").fetchone()[0]
+    admin_db.execute("commit")
+    assert result["queued"] >= 1 and result["remaining"] == 0
+    await drain(runtime)
+    d = derivation(admin_db, made["derivation_id"])
+    assert d["status"] == "done" and d["error"] is None
 
 
 async def test_llm_grounded_output_with_usage_and_cost(runtime, admin_db) -> None:

@@ -302,7 +302,12 @@ class Handler:
             names = list(args_obj) if isinstance(args_obj, dict) else []
             fn, unnamed = find_function(sc, schema, name, names, req.header("content-type"), post=True)
             if unnamed:
-                unnamed_body = raw.decode("utf-8", "replace") if raw.strip() or ctype != "application/json" else "{}"
+                if fn.params[0].type == "bytea":
+                    unnamed_body = "\\x" + raw.hex()  # bytea's hex input form: binary bodies survive intact
+                else:
+                    unnamed_body = (
+                        raw.decode("utf-8", "replace") if raw.strip() or ctype != "application/json" else "{}"
+                    )
                 args = {}
             else:
                 if not isinstance(args_obj, dict):

@@ -1,18 +1,18 @@
 """Load generator for bench-rest, run as its own process: N concurrent keep-alive HTTP clients (raw sockets) or N
-concurrent psycopg transactions (the baseline) for a fixed time; prints one JSON line (latencies, elapsed, errors).
+concurrent psycopg transactions (the baseline) for a fixed time; writes JSON (latencies, elapsed, errors).
 Layer: bench.
 
-Usage: loadgen.py http <scenario> <host:port> <jwt> <seconds> <concurrency>
-       loadgen.py sql <scenario> <conninfo> <pool size> <seconds> <concurrency>
+Usage: loadgen.py http <scenario> <host:port> <jwt> <seconds> <concurrency> <result.json>
+       loadgen.py sql <scenario> <conninfo> <connections> <seconds> <concurrency> <result.json>
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import os
 import sys
 import time
+from pathlib import Path
 
 import uvloop
 
@@ -69,6 +69,7 @@ async def sql_worker(scenario, pool: asyncio.Queue, stop, latencies, errors) -> 
         finally:
             pool.put_nowait(conn)
         latencies.append(time.perf_counter() - t0)
+        await asyncio.sleep(0)  # let the woken waiter take the connection (asyncio.Queue is not fair otherwise)
 
 
 async def main(argv: list[str]) -> dict:
@@ -109,6 +110,5 @@ async def main(argv: list[str]) -> dict:
 
 
 if __name__ == "__main__":
-    result = uvloop.run(main(sys.argv[1:]))
-    os.set_blocking(sys.stdout.fileno(), True)  # the event loop left stdout non-blocking; the line is large
-    print(json.dumps(result))
+    result = uvloop.run(main(sys.argv[1:7]))
+    Path(sys.argv[7]).write_text(json.dumps(result))

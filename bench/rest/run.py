@@ -39,16 +39,19 @@ def loadgen(procs: int, *args: str) -> dict:
     """Run `procs` load-generator processes in parallel (concurrency split between them); merge their results."""
     mode, scenario, target, extra, seconds, concurrency = args
     share = [int(concurrency) // procs + (i < int(concurrency) % procs) for i in range(procs)]
-    running = [
-        subprocess.Popen(
-            [sys.executable, "-m", "bench.rest.loadgen", mode, scenario, target, extra, seconds, str(n)],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for n in share
-    ]
-    parts = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in running]
+    with tempfile.TemporaryDirectory() as tmp:
+        outs = [Path(tmp) / f"{i}.json" for i in range(procs)]
+        running = [
+            subprocess.Popen(
+                [sys.executable, "-m", "bench.rest.loadgen", mode, scenario, target, extra, seconds, str(n), str(out)],
+                cwd=ROOT,
+            )
+            for n, out in zip(share, outs, strict=True)
+        ]
+        for proc in running:
+            if proc.wait() != 0:
+                raise RuntimeError(f"load generator failed: {proc.args}")
+        parts = [json.loads(out.read_text()) for out in outs]
     latencies = sorted(x for part in parts for x in part["latencies"])
 
     def pct(p: float) -> float:

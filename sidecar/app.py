@@ -46,4 +46,5 @@ def create_app(settings: Settings | None = None, *, extra_plugins: tuple[Any, ..
         plugins=[ChassisPlugin(settings), EnginePlugin(), *vertical_plugins(settings), *extra_plugins],
         openapi_config=OpenAPIConfig(title="Stance sidecar", version="0.1.0", path="/schema"),
         request_max_body_size=settings.max_body_bytes,
+        logging_config=None,  # sidecar.logs.configure() owns logging: one JSON line per record
     )

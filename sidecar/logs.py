@@ -35,6 +35,31 @@ def current(field: str) -> Any:
     return _context.get().get(field)
 
 
+def _redact_principal(message: str) -> str:
+    """Replace every `principal={...}` (balanced braces) with `principal=<redacted>`."""
+    out, pos = [], 0
+    while (start := message.find("principal={", pos)) >= 0:
+        depth, i = 0, start + len("principal=")
+        while i < len(message):
+            depth += {"{": 1, "}": -1}.get(message[i], 0)
+            i += 1
+            if depth == 0:
+                break
+        out.append(message[pos:start] + "principal=<redacted>")
+        pos = i
+    return "".join(out) + message[pos:]
+
+
+class RedactPrincipal(logging.Filter):
+    """procrastinate logs each job's call string with its kwargs: keep the stamped principal (claims) out of logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "principal=" in message:
+            record.msg, record.args = _redact_principal(message), ()
+        return True
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per line: time, level, logger, message, context fields, exception text."""
 
@@ -60,6 +85,7 @@ def configure(level: str = "INFO") -> None:
     """Route the root logger (and uvicorn's, procrastinate's) through the JSON formatter on stderr."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
+    handler.addFilter(RedactPrincipal())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())

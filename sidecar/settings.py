@@ -1,4 +1,8 @@
-"""Sidecar settings: one frozen dataclass from SIDECAR_* (and PostgREST's PGRST_*) environment. Layer: core."""
+"""Sidecar settings: one frozen dataclass from SIDECAR_* (and PostgREST's PGRST_*) environment. Layer: core.
+
+The database URL and postgrest.conf path also accept the STANCE_* names scripts/run exports; the login role is
+`sidecar` (libpq PG* variables fill in host and port).
+"""
 
 from __future__ import annotations
 
@@ -51,8 +55,12 @@ def get_settings() -> Settings:
     verticals = tuple(v.strip() for v in (raw_verticals or "architecture").split(",") if v.strip())
     queues = os.environ.get("SIDECAR_WORKER_QUEUES", "")
     return Settings(
-        database_url=os.environ.get("SIDECAR_DATABASE_URL", "user=sidecar"),
-        postgrest_conf=os.environ.get("SIDECAR_POSTGREST_CONF", str(REPO_ROOT / "postgrest.conf")),
+        database_url=os.environ.get("SIDECAR_DATABASE_URL")
+        or os.environ.get("STANCE_DATABASE_URL")
+        or "user=sidecar dbname=stance",
+        postgrest_conf=os.environ.get("SIDECAR_POSTGREST_CONF")
+        or os.environ.get("STANCE_POSTGREST_CONF")
+        or str(REPO_ROOT / "postgrest.conf"),
         verticals=verticals,
         verticals_explicit=raw_verticals is not None,
         max_body_bytes=_int("SIDECAR_MAX_BODY_BYTES", 1_048_576),

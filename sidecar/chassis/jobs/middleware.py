@@ -27,7 +27,8 @@ async def principal_middleware(call_next: Any, context: JobContext, worker: Any)
     job = context.job
     principal = job.task_kwargs.pop("principal", None)
     job_id = int(job.id or 0)
-    with logs.log_context(job_id=job_id):
+    request_id = principal.get("request_id") if isinstance(principal, dict) else None
+    with logs.log_context(job_id=job_id, request_id=request_id):
         if principal is None and job.task_name not in SYSTEM_TASKS:
             log.warning("job %s (%s) has no principal: refused", job_id, job.task_name)
             raise PrincipalRefused(f"job {job_id} has no principal")

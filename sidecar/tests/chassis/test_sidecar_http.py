@@ -235,3 +235,13 @@ async def test_idempotency_in_flight_and_expiry(client: AsyncTestClient, admin) 
     admin.execute("update chassis.idempotency_keys set created_at = now() - interval '2 days' where key = 'slow-1'")
     fresh = await client.post("/captures", json=body("In flight."), headers=headers)
     assert fresh.status_code == 202 and "idempotent-replayed" not in fresh.headers
+
+
+def test_job_principals_are_redacted_from_logs() -> None:
+    record = logging.LogRecord(
+        "procrastinate.worker", logging.INFO, __file__, 1, "Job %s started",
+        ("derivations__run[3](principal={'role': 'authenticated', 'claims': {'sub': 'olivia', 'email': 'o@x'}}, n=1)",),
+        None,
+    )  # fmt: skip
+    logs.RedactPrincipal().filter(record)
+    assert record.getMessage() == "Job derivations__run[3](principal=<redacted>, n=1) started"

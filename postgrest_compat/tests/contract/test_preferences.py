@@ -97,3 +97,27 @@ def test_write_order_orders_returning(http) -> None:
         headers={"Prefer": "return=representation, tx=rollback"},
     )
     assert r.json() == [{"id": 4}, {"id": 3}]
+
+
+def test_offset_past_end_without_count_is_empty_200(anon) -> None:
+    r = anon.get("/clients", params={"offset": "9"})
+    assert r.status_code == 200 and r.json() == [] and r.headers["content-range"] == "*/*"
+
+
+def test_representation_as_csv(http) -> None:
+    r = http.post(
+        "/clients",
+        json={"id": 5003, "name": "Csv Co"},
+        headers={"Prefer": "return=representation, tx=rollback", "Accept": "text/csv"},
+    )
+    assert r.status_code == 201 and r.text == 'id,name\n5003,"Csv Co"'
+
+
+def test_filters_on_rpc_over_post(anon) -> None:
+    r = anon.post("/rpc/search_items", params={"id": "eq.4", "select": "name"}, json={"q": "an"})
+    assert r.status_code == 200 and r.json() == [{"name": "durian"}]
+
+
+def test_numeric_text_is_kept_by_postgres(anon) -> None:
+    r = anon.get("/items", params={"select": "price", "id": "eq.1"})
+    assert r.text == '[{"price":1.50}]'

@@ -93,3 +93,9 @@ def rs_server(security_db, rsa_key) -> Iterator[httpx.Client]:
     jwk = json.loads(RSAAlgorithm.to_jwk(rsa_key.public_key()))
     jwk.update({"kid": "k1", "alg": "RS256", "use": "sig"})
     yield from _serve(security_db, {"PGRST_JWT_SECRET": json.dumps({"keys": [jwk]})})
+
+
+@pytest.fixture(scope="session", params=[".app.role", "$.app.role"])
+def nested_role_server(security_db, request) -> Iterator[httpx.Client]:
+    """jwt-role-claim-key pointing inside a nested claim (JSPath, and v16's JSONPath)."""
+    yield from _serve(security_db, {"PGRST_JWT_ROLE_CLAIM_KEY": request.param})

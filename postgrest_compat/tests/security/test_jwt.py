@@ -189,3 +189,12 @@ def test_no_anon_role_refuses_requests_without_jwt(no_anon_server) -> None:
 def test_empty_anon_role_env_means_no_anon_role(empty_anon_env_server) -> None:
     r = empty_anon_env_server.get("/clients")
     assert r.status_code == 401 and r.json()["code"] == "PGRST302"
+
+
+def test_nested_role_claim_key(nested_role_server) -> None:
+    nested = token({"sub": "alice", "app": {"role": "authenticated"}})
+    r = nested_role_server.post("/rpc/whoami", headers={"Authorization": f"Bearer {nested}"})
+    assert r.status_code == 200 and r.json()["role"] == "authenticated"
+    top = token({"sub": "alice", "role": "authenticated"})
+    r = nested_role_server.post("/rpc/whoami", headers={"Authorization": f"Bearer {top}"})
+    assert r.status_code == 200 and r.json()["role"] == "anon"

@@ -3,7 +3,8 @@ the same SQL issued directly with psycopg (baseline: one pipelined round trip pe
 server workers, the same connection count), for three scenarios; prints req/s, p50, p99 and the ratio.
 
 Layer: bench. Runs inside scripts/with-tmp-db. Env: BENCH_REST_SECONDS (default 8), BENCH_REST_CONCURRENCY (50),
-BENCH_REST_WORKERS (granian workers, default 2), BENCH_REST_POOL (db-pool, default 10).
+BENCH_REST_WORKERS (server workers, default 2), BENCH_REST_POOL (db-pool, default 10), BENCH_REST_HTTP (granian
+or uvicorn, default granian).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ SECONDS = os.environ.get("BENCH_REST_SECONDS", "8")
 CONCURRENCY = os.environ.get("BENCH_REST_CONCURRENCY", "50")
 WORKERS = int(os.environ.get("BENCH_REST_WORKERS", "2"))
 POOL = os.environ.get("BENCH_REST_POOL", "10")
+HTTP_SERVER = os.environ.get("BENCH_REST_HTTP", "granian")  # postgrest-compat's POSTGREST_COMPAT_HTTP
 
 
 def conninfo(dbname: str, user: str = "postgres") -> str:
@@ -89,7 +91,7 @@ def run(db: str) -> None:
         )
     rows = []
     try:
-        with running_server(conf.name, {}, workers=WORKERS) as url:
+        with running_server(conf.name, {"POSTGREST_COMPAT_HTTP": HTTP_SERVER}, workers=WORKERS) as url:
             host_port = url.removeprefix("http://")
             for scenario in ("get", "list", "post"):
                 http = loadgen(1, "http", scenario, host_port, jwt, SECONDS, CONCURRENCY)
@@ -104,7 +106,7 @@ def run(db: str) -> None:
 
 def print_table(rows: list[tuple[str, dict, dict]]) -> None:
     print(
-        f"\nbench-rest: {CONCURRENCY} concurrent clients, {SECONDS}s per run, granian workers={WORKERS}, "
+        f"\nbench-rest: {CONCURRENCY} concurrent clients, {SECONDS}s per run, {HTTP_SERVER} workers={WORKERS}, "
         f"db-pool={POOL}, {os.cpu_count()} CPUs (load generator, server and PostgreSQL share them)\n"
     )
     header = ("scenario", "compat req/s", "p50 ms", "p99 ms", "errors", "psycopg req/s", "p50 ms", "p99 ms", "ratio")

@@ -126,3 +126,14 @@ test('error objects', async () => {
     { message: p0001.error.message, details: p0001.error.details, hint: p0001.error.hint, code: p0001.error.code },
     { message: 'custom failure', details: 'some detail', hint: 'some hint', code: 'P0001' })
 })
+
+test('stripNulls, maxAffected, explain', async () => {
+  const stripped = ok(await anon.from('items').select('id, price, note').eq('id', 3).stripNulls())
+  assert.deepEqual(stripped.data, [{ id: 3 }])
+  const capped = await user.from('tasks').update({ done: true }).eq('project_id', 1).maxAffected(1).rollback()
+  assert.equal(capped.status, 400)
+  assert.equal(capped.error.code, 'PGRST124')
+  assert.equal(capped.error.details, 'The query affects 2 rows')
+  const plan = await anon.from('clients').select().explain()
+  assert.ok(['PGRST107', 'PGRST127'].includes(plan.error?.code), JSON.stringify(plan))
+})

@@ -40,4 +40,4 @@ def test_postgrest_js_flow(js_server: str) -> None:
         timeout=120,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "ℹ pass 9" in proc.stdout and "ℹ fail 0" in proc.stdout, proc.stdout
+    assert "ℹ pass 10" in proc.stdout and "ℹ fail 0" in proc.stdout, proc.stdout

@@ -140,3 +140,12 @@ def test_error_objects(anon, client) -> None:
     with pytest.raises(APIError) as err:
         anon.rpc("raise_p0001", {}).execute()
     assert (err.value.message, err.value.details, err.value.hint) == ("custom failure", "some detail", "some hint")
+
+
+def test_csv_and_max_affected(anon, client) -> None:
+    res = anon.from_("clients").select("id,name").order("id").limit(2).csv().execute()
+    assert res.data == "id,name\n1,Microsoft\n2,Apple"
+    with pytest.raises(APIError) as err:
+        client.from_("tasks").update({"done": True}).eq("project_id", 1).max_affected(1).execute()
+    assert err.value.code == "PGRST124" and err.value.details == "The query affects 2 rows"
+    assert client.from_("tasks").select("done").eq("id", 2).single().execute().data == {"done": False}

@@ -25,8 +25,10 @@ begin raise sqlstate 'PGRST' using message = 'not json', detail = 'not json eith
 create function api.now_text() returns text language sql stable as $$ select now()::timestamptz::text $$;
 create function api.echo_text(text) returns text language sql stable as $$ select '<' || $1 || '>' $$;
 create function api.byte_count(bytea) returns int language sql stable as $$ select length($1) $$;
+create function api.projects_of(cid int) returns setof api.projects language sql stable
+  as $$ select * from api.projects as p where p.client_id = cid $$;
 grant execute on function api.bad_headers(), api.bad_status(), api.bad_pgrst(), api.now_text(), api.echo_text(text),
-  api.byte_count(bytea) to anon;
+  api.byte_count(bytea), api.projects_of(int) to anon;
 """
 
 
@@ -47,7 +49,7 @@ def extras(anon, contract_server) -> Iterator[None]:
     with psycopg.connect(admin_conninfo(contract_server[1]), autocommit=True) as conn:
         conn.execute(
             "drop function api.bad_headers(), api.bad_status(), api.bad_pgrst(), api.now_text(),"
-            " api.echo_text(text), api.byte_count(bytea)"
+            " api.echo_text(text), api.byte_count(bytea), api.projects_of(int)"
         )
         conn.execute("notify pgrst, 'reload schema'")
 
@@ -163,3 +165,20 @@ def test_single_unnamed_text_and_bytea_parameters(anon) -> None:
     assert r.status_code == 200 and r.json() == "<héllo>"
     r = anon.post("/rpc/byte_count", content=bytes(range(7)), headers={"Content-Type": "application/octet-stream"})
     assert r.status_code == 200 and r.json() == 7
+
+
+@pytest.mark.usefixtures("extras")
+def test_setof_table_function_inherits_embeds(anon) -> None:
+    r = anon.get(
+        "/rpc/projects_of",
+        params={"cid": "2", "select": "name,clients(name),tasks(id)", "order": "id", "tasks.order": "id"},
+    )
+    assert r.status_code == 200 and r.json() == [
+        {"name": "IOS", "clients": {"name": "Apple"}, "tasks": [{"id": 5}, {"id": 6}]},
+        {"name": "OSX", "clients": {"name": "Apple"}, "tasks": [{"id": 7}, {"id": 8}]},
+    ]
+
+
+def test_urlencoded_rpc_arguments(anon) -> None:
+    r = anon.post("/rpc/add_them", data={"a": "1", "b": "2"})
+    assert r.status_code == 200 and r.json() == 3

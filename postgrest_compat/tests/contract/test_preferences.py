@@ -121,3 +121,28 @@ def test_filters_on_rpc_over_post(anon) -> None:
 def test_numeric_text_is_kept_by_postgres(anon) -> None:
     r = anon.get("/items", params={"select": "price", "id": "eq.1"})
     assert r.text == '[{"price":1.50}]'
+
+
+def test_repeated_filter_keys_are_anded(anon) -> None:
+    r = anon.get("/clients?select=id&id=gte.1&id=lte.2&order=id")
+    assert r.json() == [{"id": 1}, {"id": 2}]
+    assert anon.get("/clients?select=id&id=eq.1&id=eq.2").json() == []
+
+
+def test_inner_embed_filters_the_count(anon) -> None:
+    r = anon.get(
+        "/clients",
+        params={"select": "id,projects!inner(id)", "projects.name": "eq.IOS"},
+        headers={"Prefer": "count=exact"},
+    )
+    assert r.headers["content-range"] == "0-0/1" and r.json() == [{"id": 2, "projects": [{"id": 3}]}]
+
+
+def test_representation_includes_computed_fields_and_unicode(http) -> None:
+    r = http.post(
+        "/employees",
+        params={"select": "id,full_name"},
+        json={"id": 50, "first_name": "Jürgen", "last_name": "日本語", "manager_id": 1},
+        headers={"Prefer": "return=representation, tx=rollback"},
+    )
+    assert r.status_code == 201 and r.json() == [{"id": 50, "full_name": "Jürgen 日本語"}]

@@ -174,3 +174,18 @@ def test_anon_reads_nothing(api, path) -> None:
 def test_anon_calls_no_rpc(api, fn, args) -> None:
     r = api.post(f"/rpc/{fn}", json=args)
     assert r.status_code == 401 and r.json()["code"] == "42501", r.text
+
+
+@pytest.mark.parametrize(
+    ("sub", "slug", "role", "status", "code", "message"),
+    [
+        ("adam", "acme", "owner", 403, "PT403", "only owners can invite owners"),
+        ("mia", "acme", "member", 403, "PT403", "only owners and admins can invite"),
+        ("victor", "acme", "viewer", 403, "PT403", "only owners and admins can invite"),
+        ("mia", None, "member", 400, "PT400", "no tenant selected"),
+        ("olivia", "acme", "boss", 400, "PT400", "unknown role boss"),
+    ],
+)
+def test_invite_refusals_as_pgtap_says(api, ids, sub, slug, role, status, code, message) -> None:
+    r = api.post("/rpc/invite", json={"role": role}, headers={**as_(ids, sub, slug), "Prefer": "tx=rollback"})
+    assert r.status_code == status and r.json()["code"] == code and r.json()["message"] == message, r.text

@@ -196,18 +196,19 @@ def plan_rpc(sc: SchemaCache, config, fn: Function, args: dict, unnamed_body: st
     if fn.return_kind in ("scalar", "void"):
         if fn.retset:
             from_sql = f"{prefix}{comma}{call} AS pgrst_call"
-            source = f"SELECT pgrst_call AS pgrst_scalar FROM {from_sql}"
+            whole = f"SELECT pgrst_call AS pgrst_scalar FROM {from_sql}"
+            source = whole
             if limit is not None:
                 source += f" LIMIT {int(limit)}"
             if offset:
                 source += f" OFFSET {int(offset)}"
             body_media = "none" if media == "none" else "scalar-set"
         else:
-            source = f"SELECT {call} AS pgrst_scalar" + (f" FROM {prefix}" if prefix else "")
+            source = whole = f"SELECT {call} AS pgrst_scalar" + (f" FROM {prefix}" if prefix else "")
             body_media = "none" if media == "none" or fn.return_kind == "void" else "scalar"
         if media == "csv":
             body_media = "csv"
-        main = wrap_read(source, body_media, f"SELECT 1 FROM ({source}) AS s" if count else None)
+        main = wrap_read(source, body_media, f"SELECT 1 FROM ({whole}) AS s" if count else None)  # total before paging
         return Planned(main, params.values, offset, read_only, "rpc", None, fn)
     table = fn.ret_table or Table(0, fn.schema, fn.name, "f", None, False, False, False)
     alias = ident(fn.name)

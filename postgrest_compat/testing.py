@@ -38,10 +38,11 @@ def _ready(base_url: str) -> bool:
 def running_server(
     conf_path: str, env: Mapping[str, str] | None = None, *, timeout: float = 30.0, workers: int | None = None
 ) -> Iterator[str]:
-    """Start `postgrest-compat conf_path` on a free port (env overrides merged over os.environ); yield the base
-    URL once it answers with its schema cache loaded; stop it on exit."""
+    """Start `postgrest-compat conf_path` on a free port; yield the base URL once it answers with its schema cache
+    loaded; stop it on exit. The server sees `conf_path` plus `env`: `PGRST_*` variables of the calling process are
+    not inherited (another test's settings must never change this server's configuration)."""
     port = free_port()
-    full_env = dict(os.environ)
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("PGRST_")}
     full_env.update(env or {})
     full_env["PGRST_SERVER_PORT"] = str(port)
     full_env["PGRST_SERVER_HOST"] = "127.0.0.1"

@@ -1,4 +1,4 @@
-"""More HTTP smoke tests: bodies, upsert/PUT, negotiation, schema reload, startup failures.
+"""More HTTP smoke tests: bodies, upsert/PUT, negotiation, schema reload, startup failures, unreachable database.
 
 Layer: postgrest_compat (tests).
 """
@@ -6,6 +6,7 @@ Layer: postgrest_compat (tests).
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -160,3 +161,55 @@ def test_reads_survive_dropped_connections(admin_conninfo: str) -> None:
         assert [httpx.get(f"{url}/clients?id=eq.1").status_code for _ in range(3)] == [200, 200, 200]
     with psycopg.connect(admin_conninfo, autocommit=True) as conn:
         conn.execute(f'drop database "{name}" with (force)')
+
+
+def test_unreachable_database_is_retried_then_served(tmp_path, admin_conninfo: str) -> None:
+    """As PostgREST: the server starts, logs PGRST000 and retries; requests meanwhile get 503 PGRST002; once the
+    database can be reached the schema cache loads and requests are served, without a restart."""
+    import uuid
+
+    from postgrest_compat.testing import free_port
+
+    name = f"pgrst_late_{uuid.uuid4().hex[:8]}"  # does not exist yet: every connection attempt fails
+    host, port = os.environ["PGHOST"], os.environ["PGPORT"]
+    http_port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PGRST_")}
+    env.update(PGRST_DB_URI=f"postgresql://authenticator@/{name}?host={host}&port={port}",
+               PGRST_DB_CHANNEL_ENABLED="false", PGRST_SERVER_HOST="127.0.0.1",
+               PGRST_SERVER_PORT=str(http_port), PGRST_SERVER_WORKERS="1")  # fmt: skip
+    log = tmp_path / "server.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "postgrest_compat", str(CONF)], env=env, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+    url = f"http://127.0.0.1:{http_port}/clients?id=eq.1"
+    try:
+        for _ in range(100):
+            try:
+                early = httpx.get(url, timeout=15)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        assert early.status_code == 503, early.text
+        assert early.json() == {"code": "PGRST002", "details": None, "hint": None,
+                                "message": "Could not query the database for the schema cache. Retrying."}  # fmt: skip
+        assert proc.poll() is None, "an unreachable database does not stop the server"
+        text = log.read_text()
+        assert '"message":"Database connection error. Retrying the connection."' in text
+        assert '"code":"PGRST000"' in text and f'database \\"{name}\\" does not exist' in text
+        assert "Attempting to reconnect to the database in" in text
+
+        with psycopg.connect(admin_conninfo, autocommit=True) as conn:
+            conn.execute(f'create database "{name}"')
+        with psycopg.connect(admin_conninfo.replace("dbname=postgres", f"dbname={name}"), autocommit=True) as conn:
+            conn.execute(SCHEMA_SQL.read_text())
+        deadline = time.monotonic() + 45
+        while (late := httpx.get(url, timeout=15)).status_code == 503 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert late.status_code == 200, late.text
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(15)
+        with psycopg.connect(admin_conninfo, autocommit=True) as conn:
+            conn.execute(f'drop database if exists "{name}" with (force)')

@@ -28,6 +28,11 @@ export const ROOT = resolve(here, "../..");
 export const CATALOG = resolve(ROOT, "../shared/data/layra-patterns.md");
 const VENV = join(ROOT, ".venv/bin");
 let counter = 0;
+// Children still running when this process exits (a test crashed before stop()) are killed with their groups.
+const live = new Set();
+process.once("exit", () => {
+  for (const c of live) try { process.kill(-c.pid, "SIGKILL"); } catch {}
+});
 
 function freePort() {
   return new Promise((res, rej) => {
@@ -83,6 +88,8 @@ export async function startStack({ worker = true, catalog = true } = {}) {
     const fd = openSync(log, "a");
     const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ["ignore", fd, fd], detached: true });
     children.push(child);
+    live.add(child);
+    child.once("exit", () => live.delete(child));
     return { child, log };
   };
   const stop = async () => {

@@ -2,13 +2,15 @@
 import { PostgrestClient } from "@supabase/postgrest-js";
 
 /** Base URLs, read once from `config.json` next to index.html (written by the server that serves the app). */
-export const config = { restUrl: "", sidecarUrl: "" };
+export type DevUser = { subject: string; name: string; email: string; label: string; token: string };
+export const config = { restUrl: "", sidecarUrl: "", devUsers: [] as DevUser[] };
 
 export async function loadConfig(): Promise<void> {
   const res = await fetch(new URL("config.json", document.baseURI));
   const body = await res.json();
-  config.restUrl = new URL(body.restUrl, location.href).href.replace(/\/$/, "");
-  config.sidecarUrl = new URL(body.sidecarUrl, location.href).href.replace(/\/$/, "");
+  config.restUrl = new URL(body.restUrl, document.baseURI).href.replace(/\/$/, "");
+  config.sidecarUrl = new URL(body.sidecarUrl, document.baseURI).href.replace(/\/$/, "");
+  config.devUsers = body.devUsers ?? [];
 }
 
 /** A PostgREST-shaped error ({code, message, details, hint}) plus the HTTP status. */

@@ -1,10 +1,25 @@
-// web/src/main.tsx — entry point: mounts the app. Layer: web.
+// web/src/main.tsx — entry point: loads config.json, registers the screens' routes, mounts the app. Layer: web.
 import { render } from "preact";
-import { useState } from "preact/hooks";
+import { loadConfig } from "./api";
+import { App } from "./app";
+import { addRoutes } from "./routes";
+import { AdvisorScreen, AssessmentScreen } from "./screens/advisor";
+import { CatalogScreen } from "./screens/catalog";
+import { PatternScreen } from "./screens/pattern";
+import { RadarScreen } from "./screens/radar";
+import { TeamScreen } from "./screens/team";
+import { UsageScreen } from "./screens/usage";
+import "./style.css";
 
-function App() {
-  const [n, setN] = useState(0);
-  return <button onClick={() => setN(n + 1)}>clicked {n}</button>;
-}
+addRoutes([
+  { pattern: "/", screen: CatalogScreen, title: "Catalog" },
+  { pattern: "/patterns", screen: CatalogScreen, title: "Catalog" },
+  { pattern: "/patterns/:id", screen: PatternScreen, title: "Pattern" },
+  { pattern: "/radar", screen: RadarScreen, title: "Radar" },
+  { pattern: "/advisor", screen: AdvisorScreen, title: "Advisor" },
+  { pattern: "/advisor/:id", screen: AssessmentScreen, title: "Assessment" },
+  { pattern: "/team", screen: TeamScreen, title: "Team" },
+  { pattern: "/usage", screen: UsageScreen, title: "Usage" },
+]);
 
-render(<App />, document.getElementById("app")!);
+loadConfig().then(() => render(<App />, document.getElementById("app")!));

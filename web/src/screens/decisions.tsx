@@ -14,7 +14,7 @@ type Row = Pick<Decision, "id" | "ref" | "title" | "status" | "superseded_by" | 
 
 export function Link(props: { to: string; children: preact.ComponentChildren; class?: string }) {
   return (
-    <a href={props.to} class={props.class}
+    <a href={`#${props.to}`} class={props.class}
       onClick={(e) => { e.preventDefault(); navigate(props.to); }}>{props.children}</a>
   );
 }

@@ -67,11 +67,11 @@ export function DecisionLinks({ decision, onChange }: { decision: Decision; onCh
             <li key={`${r.link_id}-${r.direction}`}>
               <span class="badge">{r.label.replace(/_/g, " ")}</span>{" "}
               {r.other_decision_id ? (
-                <a href={`/decisions/${r.other_decision_id}`}
+                <a href={`#/decisions/${r.other_decision_id}`}
                   onClick={(e) => { e.preventDefault(); navigate(`/decisions/${r.other_decision_id}`); }}>
                   {r.other_ref}: {r.other_title}</a>
               ) : r.pattern_id ? <span>pattern {patternName(r.pattern_id)}</span>
-                : r.article_id ? <a href={`/articles/${r.article_id}`}
+                : r.article_id ? <a href={`#/articles/${r.article_id}`}
                   onClick={(e) => { e.preventDefault(); navigate(`/articles/${r.article_id}`); }}>article</a> : null}
               {r.other_status && <span> ({r.other_status})</span>}
               {r.scope_note && <span> — {r.scope_note}</span>}

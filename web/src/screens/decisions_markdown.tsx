@@ -9,12 +9,16 @@ type FileReport = {
 
 export function ExportLink({ decision }: { decision: Decision }) {
   const [markdown, setMarkdown] = useState<string | null>(null);
+  const [href, setHref] = useState("");
   const [error, setError] = useState("");
   const load = async () => {
     setError("");
     try {
       const text: unknown = await sidecar(`/architecture/decisions/${decision.id}/markdown`);
-      setMarkdown(typeof text === "string" ? text : JSON.stringify(text));
+      const md = typeof text === "string" ? text : JSON.stringify(text);
+      if (href) URL.revokeObjectURL(href);
+      setHref(URL.createObjectURL(new Blob([md], { type: "text/markdown" })));
+      setMarkdown(md);
     } catch (e) {
       setError(describe(e));
     }
@@ -26,7 +30,7 @@ export function ExportLink({ decision }: { decision: Decision }) {
       {error && <span role="alert" class="error">{error}</span>}
       {markdown !== null && (
         <span>
-          {" "}<a download={name} href={URL.createObjectURL(new Blob([markdown], { type: "text/markdown" }))}>
+          {" "}<a download={name} href={href}>
             Download {name}</a>
           <details open><summary>Markdown</summary><pre class="markdown" aria-label="Exported Markdown">{markdown}</pre></details>
         </span>

@@ -96,7 +96,7 @@ export function FeedsScreen() {
         <ul class="articles">
           {articles.map((a) => (
             <li key={a.id}>
-              <a href={`/articles/${a.id}`} onClick={(e) => { e.preventDefault(); navigate(`/articles/${a.id}`); }}>
+              <a href={`#/articles/${a.id}`} onClick={(e) => { e.preventDefault(); navigate(`/articles/${a.id}`); }}>
                 {a.title ?? "(untitled)"}</a>
               <span class="small"> — {a.feed_title ?? "feed"}, {when(a.published_at ?? a.received_at)}</span>
               {!a.interpreted && <span class="badge"> extracting…</span>}

@@ -21,6 +21,12 @@ type PatternLink = {
   mention_count: number | null; evidence: Evidence[]; verified: boolean;
 };
 
+function focusMark(id: string) {
+  const mark = document.getElementById(id);
+  mark?.scrollIntoView({ block: "center" });
+  mark?.focus();
+}
+
 const UNVERIFIED = new Set(["fuzzy", "none", "needs_review", "not_found"]);
 
 export function ArticleScreen({ id }: { id?: string }) {
@@ -92,7 +98,8 @@ export function ArticleScreen({ id }: { id?: string }) {
               <strong>{c.kind === "trade_off" ? "Trade-off" : "Claim"}</strong>{c.stance ? ` (${c.stance})` : ""}
               {c.pattern_slug ? ` on ${c.pattern_slug}` : ""}: {c.statement}
               {c.quote && (c.verification === "verified"
-                ? <div><a href={`#claim-${c.id}`}>Quote in the text</a>: “{c.quote}”</div>
+                ? <div><button type="button" class="small" onClick={() => focusMark(`claim-${c.id}`)}>Show in the text</button>
+                    {" "}“{c.quote}”</div>
                 : <div class="small">Quote not found in the text, not evidence: “{c.quote}”</div>)}
             </li>
           ))}</ul>

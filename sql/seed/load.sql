@@ -3,3 +3,4 @@
 \set ON_ERROR_STOP on
 \ir chassis.sql
 \ir billing.sql
+\ir verticals/architecture.sql

@@ -5,3 +5,4 @@ select chassis.register_action('architecture.catalog.manage', array['owner', 'ad
 select chassis.register_action('architecture.radar.rate', array['owner', 'admin', 'member']);
 select chassis.register_action('architecture.advisor.run', array['owner', 'admin', 'member']);
 select architecture.register_search_source('pattern', 'Architecture patterns');
+select chassis.register_counter('architecture.advisor.runs', 'advisor runs', 'day');

@@ -15,6 +15,7 @@ from typing import Any
 import psycopg
 import pytest
 
+from sidecar import logs
 from sidecar.chassis.auth import load_postgrest_config
 from sidecar.chassis.jobs.app import jobs_app
 from sidecar.chassis.jobs.middleware import principal_middleware
@@ -111,12 +112,36 @@ async def test_worker_delivers_an_emitted_event(db_conninfo, receiver, worker_en
     assert job == ("succeeded",)
 
 
+class JsonLines(logging.Handler):
+    """Formats each record with the sidecar's JSON formatter at emit time (inside the job's log context)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(logs.JsonFormatter())
+        self.lines: list[dict[str, Any]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(json.loads(self.format(record)))
+
+
 async def test_worker_sends_the_invitation_email(db_conninfo, worker_env, caplog) -> None:
     caplog.set_level(logging.INFO, logger="stance.email")
     with psycopg.connect(db_conninfo) as conn:
         conn.execute("select tests.authenticate_as('olivia', 'acme')")
         token = conn.execute("select api.invite('member', 'newbie@example.test') ->> 'token'").fetchone()
-    await run_queue("email")
+    json_lines = JsonLines()
+    logging.getLogger("stance.email").addHandler(json_lines)
+    try:
+        await run_queue("email")
+    finally:
+        logging.getLogger("stance.email").removeHandler(json_lines)
+    with psycopg.connect(db_conninfo) as conn:
+        job_id, user_id, tenant_id = conn.execute(
+            "select (select max(id) from procrastinate.procrastinate_jobs where task_name = 'email_messages__send'),"
+            " tests.user_id('olivia')::text, tests.tenant_id('acme')::text"
+        ).fetchone()
+    line = json_lines.lines[-1]
+    assert (line["job_id"], line["user_id"], line["tenant_id"]) == (job_id, user_id, tenant_id), line
     with psycopg.connect(db_conninfo) as conn:
         row = conn.execute(
             "select status from chassis.email_messages where to_address = 'newbie@example.test'"

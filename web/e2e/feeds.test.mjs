@@ -53,7 +53,7 @@ test("subscribe, watch articles arrive, see errors, open an article with its ver
   await page.getByLabel("Title (optional)").fill("Architecture Weekly (local)");
   await page.getByRole("button", { name: "Subscribe", exact: true }).click();
   await page.getByRole("status").filter({ hasText: "Subscribed" }).waitFor();
-  const subscriptions = page.getByRole("table", { name: "Subscriptions" });
+  const subscriptions = page.getByRole("list", { name: "Subscriptions" });
   await subscriptions.getByText("Architecture Weekly (local)").waitFor();
 
   // Articles arrive without any click: live events or polling refresh the list; a reload resumes.
@@ -62,7 +62,7 @@ test("subscribe, watch articles arrive, see errors, open an article with its ver
   await page.reload();
   await page.getByRole("region", { name: "Work in progress" }).waitFor();
   await page.waitForFunction(() => document.querySelectorAll(".articles li").length >= 11, null, { timeout: 90000 });
-  const row = subscriptions.getByRole("row").filter({ hasText: "Architecture Weekly (local)" });
+  const row = subscriptions.getByRole("listitem").filter({ hasText: "Architecture Weekly (local)" });
   await row.getByText("active").waitFor();
   assert.match(await row.innerText(), /none/);
 
@@ -70,7 +70,7 @@ test("subscribe, watch articles arrive, see errors, open an article with its ver
   await page.getByLabel("Feed URL").fill(`${feedBase}/gone.rss`);
   await page.getByLabel("Title (optional)").fill("Missing feed");
   await page.getByRole("button", { name: "Subscribe", exact: true }).click();
-  const broken = subscriptions.getByRole("row").filter({ hasText: "Missing feed" });
+  const broken = subscriptions.getByRole("listitem").filter({ hasText: "Missing feed" });
   await broken.getByText(/\d+ error\(s\)/).waitFor({ timeout: 60000 });
   assert.match(await broken.innerText(), /404/);
   await shot(page, "feeds");

@@ -62,7 +62,7 @@ export function DecisionsScreen() {
       </label>
       {error && <p role="alert" class="error">{error}</p>}
       {rows === null ? <p>Loading…</p> : rows.length === 0 ? <p>No decision records yet.</p> : (
-        <table class="list">
+        <div style={{ overflowX: "auto" }}><table class="list">
           <thead><tr><th scope="col">Record</th><th scope="col">Title</th><th scope="col">Status</th>
             <th scope="col">Updated</th></tr></thead>
           <tbody>
@@ -77,7 +77,7 @@ export function DecisionsScreen() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
       <ImportForm onImported={load} />
     </section>

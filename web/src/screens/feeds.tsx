@@ -69,26 +69,27 @@ export function FeedsScreen() {
       {notice && <p role="status">{notice}</p>}
       {error && <p role="alert" class="error">{error}</p>}
       {subs === null ? <p>Loading…</p> : subs.length === 0 ? <p>No subscriptions yet.</p> : (
-        <table class="list" aria-label="Subscriptions">
-          <thead><tr><th scope="col">Feed</th><th scope="col">Status</th><th scope="col">Checked</th>
-            <th scope="col">Errors</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
-          <tbody>
-            {subs.map((s) => (
-              <tr key={s.id} class={s.error_count > 0 ? "has-error" : ""}>
-                <td>{s.title}<div class="small">{s.url}</div></td>
-                <td><span class={`badge feed-${s.status}`}>{s.last_checked_at ? s.status : "waiting for first fetch"}</span>
-                  {s.last_http_status !== null && <div class="small">HTTP {s.last_http_status}</div>}</td>
-                <td>{when(s.last_checked_at)}<div class="small">next {when(s.next_check_at)}</div></td>
-                <td>{s.error_count === 0 ? "none" : (
-                  <span><strong>{s.error_count} error(s)</strong>
-                    <div class="small">{s.last_error_code ? `${s.last_error_code}: ` : ""}{s.last_error} ({when(s.last_error_at)})</div></span>
-                )}</td>
-                <td><button type="button" onClick={() => unsubscribe(s)} aria-label={`Unsubscribe from ${s.title}`}>
-                  Unsubscribe</button></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul class="cards" aria-label="Subscriptions" style={{ listStyle: "none", padding: 0 }}>
+          {subs.map((s) => (
+            <li key={s.id} class={s.error_count > 0 ? "card has-error" : "card"}>
+              <h3>{s.title}</h3>
+              <p class="small" style={{ overflowWrap: "anywhere" }}>{s.url}</p>
+              <dl>
+                <dt>Status</dt>
+                <dd><span class={`badge feed-${s.status}`}>{s.last_checked_at ? s.status : "waiting for first fetch"}</span>
+                  {s.last_http_status !== null && ` (HTTP ${s.last_http_status})`}</dd>
+                <dt>Checked</dt><dd>{when(s.last_checked_at)}; next {when(s.next_check_at)}</dd>
+                <dt>Errors</dt>
+                <dd>{s.error_count === 0 ? "none" : (
+                  <span><strong>{s.error_count} error(s)</strong>; last: {s.last_error_code ? `${s.last_error_code}: ` : ""}
+                    {s.last_error} ({when(s.last_error_at)})</span>
+                )}</dd>
+              </dl>
+              <button type="button" onClick={() => unsubscribe(s)} aria-label={`Unsubscribe from ${s.title}`}>
+                Unsubscribe</button>
+            </li>
+          ))}
+        </ul>
       )}
       <ProgressPanel progress={progress} />
       <section aria-labelledby="articles-h">

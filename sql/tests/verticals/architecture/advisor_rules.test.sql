@@ -1,7 +1,7 @@
 -- sql/tests/verticals/architecture/advisor_rules.test.sql — the advisor rule table: one case per rule of the decision
 -- guide (and the tenancy and team-size rules) over a baseline where only the default fires. Layer: vertical (tests).
 begin;
-select plan(33);
+select plan(34);
 select tests.personas();
 \ir catalog_fixture.sql
 select pg_temp.import_global(array[
@@ -117,6 +117,8 @@ select is(pg_temp.mechanism_rule(pg_temp.advise('{"tenancy": "single", "customer
 select is(pg_temp.mechanism_rule(pg_temp.advise('{"tenancy": "multi_isolated"}'), 'schema_per_tenant'),
   'tenancy-isolated', 'strict isolation → schema-per-tenant as an extra layer');
 -- Team size heuristic
+select is(pg_temp.fired(pg_temp.advise('{"team_size": 3}')), array['guide-default-foundation', 'team-size-small'],
+  '1–3 engineers → the small-team heuristic fires instead of the medium one');
 select is(pg_temp.advise('{"team_size": 3}') #>> '{patterns,0,slug}', 'monolith', '1–3 engineers → monolith first');
 select ok(pg_temp.fired(pg_temp.advise('{"team_size": 25}')) @> array['team-size-large'],
   '10+ engineers → the large-team heuristic');

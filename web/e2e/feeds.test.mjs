@@ -1,6 +1,7 @@
 // web/e2e/feeds.test.mjs — subscribe to the real Architecture Weekly feed served by a local HTTP server, watch
 // articles arrive (live progress, surviving a reload), see a failing feed's errors, open an article and find its
-// verified evidence quote highlighted in the text. Layer: web.
+// verified evidence quotes highlighted, a fuzzy one shown as needs review, and correct an insight. The LLM provider
+// (the one external edge) is a local OpenAI-compatible stub quoting sentences of the text it is sent. Layer: web.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -9,7 +10,41 @@ import { join } from "node:path";
 import { startStack, browser, watchConsole, shot, ROOT } from "./stack.mjs";
 
 const RSS = readFileSync(join(ROOT, "../shared/data/feeds/architecture-weekly.rss"));
-let stack, chrome, feeds, feedBase;
+let stack, chrome, feeds, feedBase, llm;
+
+/** Insights for one article: a claim quoting a sentence verbatim, one quoting it with a word changed (fuzzy). */
+function insightsFor(text) {
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((x) => x.length >= 80 && x.length <= 300 && !/[<>\n]/.test(x));
+  if (sentences.length === 0) return { patterns: [], claims: [], trade_offs: [] };
+  const exact = sentences[0];
+  const fuzzy = (sentences[1] ?? sentences[0]).replace(/\b(\w{5,})\b/, "zebra");
+  return {
+    patterns: [],
+    claims: [{ statement: "The article states this directly.", stance: "explains", evidence: exact }],
+    trade_offs: [{ statement: "A paraphrased trade-off.", evidence: fuzzy }],
+  };
+}
+
+function llmStub() {
+  return createServer(async (req, res) => {
+    let raw = "";
+    for await (const chunk of req) raw += chunk;
+    const body = JSON.parse(raw);
+    const user = body.messages.filter((m) => m.role === "user").map((m) =>
+      typeof m.content === "string" ? m.content : (m.content ?? []).map((p) => p.text ?? "").join("")).join("\n");
+    const text = JSON.stringify(insightsFor(user));
+    const tool = body.tools?.[0]?.function?.name;
+    const message = tool
+      ? { role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: tool, arguments: text } }] }
+      : { role: "assistant", content: text };
+    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({
+      id: "chatcmpl-1", object: "chat.completion", created: Math.floor(Date.now() / 1000), model: body.model,
+      choices: [{ index: 0, message, finish_reason: tool ? "tool_calls" : "stop" }],
+      usage: { prompt_tokens: Math.ceil(raw.length / 4), completion_tokens: Math.ceil(text.length / 4),
+        total_tokens: Math.ceil((raw.length + text.length) / 4) },
+    }));
+  });
+}
 
 before(async () => {
   feeds = createServer((req, res) => {
@@ -21,6 +56,13 @@ before(async () => {
   });
   await new Promise((r) => feeds.listen(0, "127.0.0.1", r));
   feedBase = `http://127.0.0.1:${feeds.address().port}`;
+  llm = llmStub();
+  await new Promise((r) => llm.listen(0, "127.0.0.1", r));
+  // startStack passes this process's environment to the sidecar and the worker.
+  Object.assign(process.env, {
+    SIDECAR_LLM_PROVIDER: "openai-compatible", SIDECAR_LLM_BASE_URL: `http://127.0.0.1:${llm.address().port}/v1`,
+    SIDECAR_LLM_MODEL: "stub-model", LLM_API_KEY: "stub-key", SIDECAR_LLM_TRANSPORT_RETRIES: "0",
+  });
   stack = await startStack({ worker: true, catalog: true });
   chrome = await browser();
 });
@@ -28,6 +70,7 @@ after(async () => {
   await chrome?.close();
   await stack?.stop();
   await new Promise((r) => feeds?.close(r));
+  await new Promise((r) => llm?.close(r));
 });
 
 async function restAs(subject, slug, path) {
@@ -91,6 +134,42 @@ test("subscribe, watch articles arrive, see errors, open an article with its ver
   const marked = await marks.allInnerTexts();
   assert.ok(marked.includes(evidence[0].quote), `quote not highlighted: ${evidence[0].quote}`);
   await shot(page, "article");
+
+  // An article with insights: the verbatim quote is highlighted, the fuzzy one is shown as needs review only.
+  let claimed = null;
+  for (let i = 0; i < 120 && !claimed; i++) {
+    const rows = await restAs("mia", "acme", "/architecture_article_claims?select=id,article_id,quote,verification");
+    const byArticle = {};
+    for (const r of rows) (byArticle[r.article_id] ??= []).push(r);
+    const both = Object.values(byArticle).find((c) => c.some((r) => r.verification === "verified")
+      && c.some((r) => r.verification === "needs_review"));
+    if (both) claimed = both;
+    else await new Promise((r) => setTimeout(r, 500));
+  }
+  assert.ok(claimed, "no article got a verified and a needs_review insight");
+  const verified = claimed.find((r) => r.verification === "verified");
+  await page.goto(stack.webUrl + `#/articles/${verified.article_id}`);
+  const insights = page.getByRole("region", { name: "Insights" });
+  await insights.getByText("The article states this directly.").waitFor();
+  assert.equal(await page.locator(`mark[id="claim-${verified.id}"]`).innerText(), verified.quote);
+  const review = insights.getByRole("listitem").filter({ hasText: "A paraphrased trade-off." });
+  await review.getByText("needs review").waitFor();
+  await review.getByText("Quote not found in the text, not evidence").waitFor();
+  await insights.getByRole("button", { name: "Show in the text" }).click();
+  await page.waitForFunction((id) => document.activeElement?.id === id, `claim-${verified.id}`);
+  await shot(page, "article-insights");
+
+  // Correct an extracted statement: the correction is stored and marked.
+  await insights.getByText("Correct the extracted statements").click();
+  await insights.getByRole("button", { name: "Correct: The article states this directly." }).click();
+  await insights.getByLabel("Corrected statement").fill("The article says so, in these words.");
+  await insights.getByRole("button", { name: "Save correction" }).click();
+  await insights.getByRole("status").filter({ hasText: "Correction saved." }).waitFor();
+  await insights.getByText("corrected", { exact: true }).waitFor();
+  const corrected = await restAs("mia", "acme",
+    `/derived_values?select=value,corrected_paths&kind=eq.architecture.insights&capture_id=in.(${
+      (await restAs("mia", "acme", `/captures?select=id&metadata->>article_id=eq.${verified.article_id}`)).map((c) => c.id).join(",")})`);
+  assert.equal(corrected[0].value.claims[0].statement, "The article says so, in these words.");
 
   // Another tenant's user opening the same article id sees not-found.
   const other = await chrome.newContext();

@@ -16,7 +16,8 @@ export function Corrections({ articleId, onSaved }: { articleId: string; onSaved
   const [notice, setNotice] = useState("");
 
   const load = async () => {
-    const cap = await rest().from("captures").select("id").eq("kind", KIND).eq("metadata->>article_id", articleId)
+    // One capture per text (deduplicated across kinds); its derivations of each kind hang off it.
+    const cap = await rest().from("captures").select("id").eq("metadata->>article_id", articleId)
       .order("created_at", { ascending: false }).limit(1);
     const captureId = (cap.data as { id: string }[] | null)?.[0]?.id;
     if (!captureId) return setDerived(null);

@@ -90,8 +90,11 @@ test("subscribe, watch articles arrive, see errors, open an article with its ver
   const errors = watchConsole(page);
   page.on("response", (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`); });
 
+  // Without the event stream the screen falls back to polling.
+  await page.route("**/sidecar/events", (route) => route.abort());
   await page.goto(stack.webUrl + "#/feeds");
   await page.getByText("No subscriptions yet.").waitFor();
+  await page.getByText("Live updates unavailable: checking every few seconds.").waitFor();
   await page.getByLabel("Feed URL").fill(`${feedBase}/architecture-weekly.rss`);
   await page.getByLabel("Title (optional)").fill("Architecture Weekly (local)");
   await page.getByRole("button", { name: "Subscribe", exact: true }).click();
@@ -102,8 +105,9 @@ test("subscribe, watch articles arrive, see errors, open an article with its ver
   // Articles arrive without any click: live events or polling refresh the list; a reload resumes.
   const articles = page.getByRole("region", { name: /^Articles/ }).getByRole("listitem");
   await articles.first().waitFor({ timeout: 90000 });
+  await page.unroute("**/sidecar/events");
   await page.reload();
-  await page.getByRole("region", { name: "Work in progress" }).waitFor();
+  await page.getByText("Live updates connected.").waitFor();
   await page.waitForFunction(() => document.querySelectorAll(".articles li").length >= 11, null, { timeout: 90000 });
   const row = subscriptions.getByRole("listitem").filter({ hasText: "Architecture Weekly (local)" });
   await row.getByText("active").waitFor();

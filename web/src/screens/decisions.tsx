@@ -5,7 +5,7 @@ import { DecisionHistory } from "./decisions_history";
 import { DecisionLinks } from "./decisions_links";
 import { ExportLink, ImportForm } from "./decisions_markdown";
 import {
-  DECISION_COLUMNS, FIELDS, describe, documentOf, formOf, merge,
+  DECISION_COLUMNS, FIELDS, changedFields, describe, documentOf, formOf, merge,
   type Decision, type Form,
 } from "./decisions_model";
 import { Conflict } from "./decisions_conflict";
@@ -118,6 +118,7 @@ export function DecisionScreen({ id }: { id?: string }) {
 
   const chosen = (base.document?.outcome as Record<string, unknown> | undefined)?.chosen_option;
   const editable = !["rejected", "withdrawn", "deprecated", "superseded"].includes(base.status);
+  const dirty = changedFields(formOf(base), form).length > 0;
 
   const staleOr = async (err: { code?: string }, fallback: () => void) => {
     if (err.code !== "PT409") return fallback();
@@ -179,8 +180,9 @@ export function DecisionScreen({ id }: { id?: string }) {
       <div class="lifecycle" role="group" aria-label="Lifecycle">
         <label>Reason (optional) <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} /></label>
         {base.next_statuses.map((s) => (
-          <button type="button" key={s} onClick={() => transition(s)}>Move to {s}</button>
+          <button type="button" key={s} disabled={dirty} onClick={() => transition(s)}>Move to {s}</button>
         ))}
+        {dirty && base.next_statuses.length > 0 && <span class="small"> Save or undo your edits to change the status.</span>}
         {["accepted", "proposed", "draft"].includes(base.status) &&
           <button type="button" onClick={supersede}>Supersede…</button>}
         <ExportLink decision={base} />

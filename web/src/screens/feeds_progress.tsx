@@ -30,13 +30,14 @@ function parseBlock(block: string): EngineEvent | null {
   }
 }
 
-async function follow(signal: AbortSignal, onEvent: (e: EngineEvent) => void): Promise<void> {
+async function follow(signal: AbortSignal, onOpen: () => void, onEvent: (e: EngineEvent) => void): Promise<void> {
   const last = sessionStorage.getItem(LAST_KEY) ?? "0";
   const headers: Record<string, string> = { Accept: "text/event-stream", "Last-Event-ID": last };
   if (session.token) headers.Authorization = `Bearer ${session.token}`;
   if (session.tenantId) headers["x-tenant-id"] = session.tenantId;
   const res = await fetch(`${config.sidecarUrl}/events`, { headers, signal });
   if (!res.ok || !res.body) throw new ApiError({ message: `event stream refused (${res.status})` }, res.status);
+  onOpen();
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
   for (;;) {
@@ -76,8 +77,7 @@ export function useProgress(refresh: () => void, pending: boolean): Progress {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const run = async (attempt: number): Promise<void> => {
       try {
-        await follow(abort.signal, (e) => {
-          setLive(true);
+        await follow(abort.signal, () => setLive(true), (e) => {
           setRecent((r) => [e, ...r].slice(0, 8));
           refreshRef.current();
           void loadJobs();

@@ -164,4 +164,5 @@ export async function signIn(page, stack, subject, slug) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("navigation", { name: "Main" }).waitFor();
   if (slug) await page.getByLabel("Tenant").selectOption(stack.tenants[slug]);
+  await page.getByRole("heading", { name: "Pattern catalog" }).waitFor();
 }

@@ -1,4 +1,5 @@
-// web/src/components/use-load.ts — hook: run an async loader, expose {data, error, loading, reload}. Layer: web.
+// web/src/components/use-load.ts — hook: run an async loader, expose {data, error, loading, reload}; a reload keeps
+// the previous data on screen until the new data arrives. Layer: web.
 import { useCallback, useEffect, useState } from "preact/hooks";
 
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
@@ -10,7 +11,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
     setState((s) => ({ ...s, loading: true }));
     load().then(
       (data) => live && setState({ data, error: null, loading: false }),
-      (error) => live && setState({ data: null, error, loading: false }),
+      (error) => live && setState((s) => ({ data: s.data, error, loading: false })),
     );
     return () => { live = false; };
   }, deps);

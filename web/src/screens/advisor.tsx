@@ -95,8 +95,7 @@ export function AssessmentScreen({ id }: { id?: string }) {
   const { data, error, loading } = useLoad(async () => valid
     ? must(await rest().from("architecture_assessments").select("*").eq("id", id!).maybeSingle()) : null, [id]);
   if (error) return <ErrorBox error={error} />;
-  if (loading) return <Loading />;
-  if (!data) return <NotFound what="assessment" />;
+  if (!data) return loading ? <Loading /> : <NotFound what="assessment" />;
   const a = data as any;
   return (
     <section>

@@ -24,8 +24,7 @@ export function PatternScreen({ id }: { id?: string }) {
   const { data: p, error, loading, reload } = useLoad(async () =>
     must(await rest().from("architecture_pattern_pages").select("*").eq("slug", id ?? "").maybeSingle()), [id]);
   if (error) return <ErrorBox error={error} />;
-  if (loading) return <Loading />;
-  if (!p) return <NotFound what={`pattern “${id}”`} />;
+  if (!p) return loading ? <Loading /> : <NotFound what={`pattern “${id}”`} />;
   const page = p as any;
   return (
     <article class="pattern">

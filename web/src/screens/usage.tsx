@@ -1,6 +1,6 @@
 // web/src/screens/usage.tsx — usage against plan limits, the plans, the subscription; owners change the plan. Layer: web.
 import { useState } from "preact/hooks";
-import { must, rest, sidecar } from "../api";
+import { must, rest, session, sidecar } from "../api";
 import { ErrorBox, Loading } from "../components/error-box";
 import { useLoad } from "../components/use-load";
 
@@ -10,7 +10,7 @@ export function UsageScreen(_: { id?: string }) {
     const [usage, plans, billing] = await Promise.all([
       rest().from("usage").select("*").order("counter"),
       rest().from("plans").select("*").order("monthly_price_cents"),
-      rest().from("billing_status").select("*").maybeSingle(),
+      rest().from("billing_status").select("*").eq("tenant_id", session.tenantId ?? "").maybeSingle(),
     ]);
     return { usage: must(usage) as any[], plans: must(plans) as any[], billing: must(billing) as any };
   }, []);

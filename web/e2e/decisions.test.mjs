@@ -111,6 +111,20 @@ test("an ADR goes draft → proposed → accepted; a concurrent edit is merged, 
   assert.equal(await field(a.page, "Title").isDisabled(), true);
   await a.page.goto(stack.webUrl + "#/decisions");
   await a.page.getByRole("link", { name: "ADR-0002" }).waitFor();
+
+  // Markdown import of a MADR file: the report names the record, the list shows it.
+  const madr = ["---", "status: proposed", "date: 2026-01-05", "---", "", "# Isolate tenants with row-level security", "",
+    "## Context and Problem Statement", "", "Tenants must never see each other's rows.", ""].join("\n");
+  await a.page.getByLabel("ADR files (.md)").setInputFiles(
+    { name: "0005-isolate-tenants.md", mimeType: "text/markdown", buffer: Buffer.from(madr) });
+  await a.page.getByRole("button", { name: "Import", exact: true }).click();
+  const report = a.page.getByRole("list", { name: "Import report" });
+  await report.getByText("0005-isolate-tenants.md: created as ADR-0005").waitFor();
+  await a.page.getByRole("link", { name: "ADR-0005" }).click();
+  await heading(a.page).filter({ hasText: "Isolate tenants with row-level security" }).filter({ hasText: "proposed" }).waitFor();
+  assert.equal(await field(a.page, "Context and problem statement").inputValue(), "Tenants must never see each other's rows.");
+  await a.page.goto(stack.webUrl + "#/decisions");
+  await a.page.getByRole("link", { name: "ADR-0005" }).waitFor();
   await shot(a.page, "decisions-list");
 
   // Another tenant's user editing the id in the URL sees not-found, never the record.

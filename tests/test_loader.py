@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _load(db: str) -> None:
-    subprocess.run([str(ROOT / "scripts" / "load-sql"), db], check=True, capture_output=True, text=True)
+    done = subprocess.run([str(ROOT / "scripts" / "load-sql"), db], capture_output=True, text=True)
+    assert done.returncode == 0, f"load-sql {db} exited {done.returncode}:\n{done.stderr}"
 
 
 def _schema(db: str) -> str:

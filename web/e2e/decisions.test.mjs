@@ -65,6 +65,10 @@ test("an ADR goes draft → proposed → accepted; a concurrent edit is merged, 
   const conflict = a.page.getByRole("alert").filter({ hasText: "Changed elsewhere" });
   await conflict.waitFor();
   assert.match(await conflict.innerText(), /atomically with their writes/);
+  assert.equal(await conflict.getByRole("row").filter({ hasText: "Context and problem statement" })
+    .getByRole("cell").first().innerText(), "them");
+  assert.equal(await conflict.getByRole("row").filter({ hasText: "Decision drivers" })
+    .getByRole("cell").first().innerText(), "you");
   const stored = () => stack.psql(`select context || '|' || array_to_string(decision_drivers, ',')
     from architecture.decisions where id = '${id}'`).trim();
   assert.equal(stored(), "Services publish events atomically with their writes.|");

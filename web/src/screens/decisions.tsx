@@ -166,7 +166,7 @@ export function DecisionScreen({ id }: { id?: string }) {
       {notice && <p role="status">{notice}</p>}
       {error && <p role="alert" class="error">{error}</p>}
       {theirs && (
-        <Conflict mine={form} theirs={theirs}
+        <Conflict base={formOf(base)} mine={form} theirs={theirs}
           onKeepMine={() => save(form, theirs.version)}
           onTakeTheirs={() => { setBase(theirs); setForm(formOf(theirs)); setTheirs(null); setNotice("Took their version."); }}
           onMerge={() => {
@@ -183,7 +183,7 @@ export function DecisionScreen({ id }: { id?: string }) {
           <button type="button" key={s} disabled={dirty} onClick={() => transition(s)}>Move to {s}</button>
         ))}
         {dirty && base.next_statuses.length > 0 && <span class="small"> Save or undo your edits to change the status.</span>}
-        {["accepted", "proposed", "draft"].includes(base.status) &&
+        {base.status === "accepted" &&
           <button type="button" onClick={supersede}>Supersede…</button>}
         <ExportLink decision={base} />
       </div>

@@ -2,6 +2,7 @@
 import { changedFields, FIELDS, formOf, type Decision, type Form } from "./decisions_model";
 
 type Props = {
+  base: Form;
   mine: Form;
   theirs: Decision;
   onKeepMine: () => void;
@@ -9,10 +10,14 @@ type Props = {
   onMerge: () => void;
 };
 
-export function Conflict({ mine, theirs, onKeepMine, onTakeTheirs, onMerge }: Props) {
+export function Conflict({ base, mine, theirs, onKeepMine, onTakeTheirs, onMerge }: Props) {
   const other = formOf(theirs);
   const differ = changedFields(mine, other);
   const label = (k: keyof Form) => FIELDS.find((f) => f.key === k)?.label ?? k;
+  const changedBy = (k: keyof Form) => {
+    const [me, them] = [mine[k] !== base[k], other[k] !== base[k]];
+    return me && them ? "both" : me ? "you" : "them";
+  };
   return (
     <div role="alert" class="conflict" aria-labelledby="conflict-h">
       <h2 id="conflict-h">Changed elsewhere</h2>
@@ -22,11 +27,13 @@ export function Conflict({ mine, theirs, onKeepMine, onTakeTheirs, onMerge }: Pr
       </p>
       {differ.length === 0 ? <p>Their version has the same content as yours.</p> : (
         <table class="diff">
-          <thead><tr><th scope="col">Field</th><th scope="col">Yours</th><th scope="col">Theirs</th></tr></thead>
+          <thead><tr><th scope="col">Field</th><th scope="col">Changed by</th><th scope="col">Yours</th>
+            <th scope="col">Theirs</th></tr></thead>
           <tbody>
             {differ.map((k) => (
               <tr key={k}>
                 <th scope="row">{label(k)}</th>
+                <td>{changedBy(k)}</td>
                 <td class="mine"><pre>{mine[k]}</pre></td>
                 <td class="theirs"><pre>{other[k]}</pre></td>
               </tr>

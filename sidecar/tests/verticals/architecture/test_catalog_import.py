@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,26 @@ async def _connect(conninfo: str) -> AsyncConnection[Any]:
     return await AsyncConnection.connect(conninfo)
 
 
+@pytest.fixture(scope="module")
+def first_import(seeded_db: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The real export imported once per database (each xdist worker clones its own): the tests that need the
+    global catalog depend on this, so they pass however the module's tests are split across workers."""
+    seen: list[tuple[str, str]] = []
+
+    async def run() -> dict[str, Any]:
+        conn = await _connect(seeded_db)
+        await conn.execute("set role operator")
+        await conn.execute("select chassis.operator_session('pytest', 'catalog import test')")
+        report = await import_text(
+            conn, RAW, scope="global", source=str(EXPORT), progress=lambda p, outcome: seen.append((p.slug, outcome))
+        )
+        await conn.commit()
+        await conn.close()
+        return report
+
+    return asyncio.run(run()), seen
+
+
 @pytest.fixture
 async def operator(seeded_db: str) -> AsyncIterator[AsyncConnection[Any]]:
     conn = await _connect(seeded_db)
@@ -56,12 +77,10 @@ async def _scalar(conn: AsyncConnection[Any], sql: str, *args: Any) -> Any:
     return row[0]
 
 
-async def test_real_export_imports_43_patterns_with_every_section(operator: AsyncConnection[Any]) -> None:
-    seen: list[tuple[str, str]] = []
-    report = await import_text(
-        operator, RAW, scope="global", source=str(EXPORT), progress=lambda p, outcome: seen.append((p.slug, outcome))
-    )
-    await operator.commit()
+async def test_real_export_imports_43_patterns_with_every_section(
+    first_import: tuple[dict[str, Any], list[tuple[str, str]]], operator: AsyncConnection[Any]
+) -> None:
+    report, seen = first_import
     parsed = parse_export(RAW)
     assert len(seen) == 43 and {o for _, o in seen} == {"created"}
     assert report["counts"] == {
@@ -79,7 +98,7 @@ async def test_real_export_imports_43_patterns_with_every_section(operator: Asyn
     assert await _scalar(operator, "select count(*) from architecture.search_documents where source = 'pattern'") == 43
 
 
-async def test_reimport_is_idempotent(operator: AsyncConnection[Any]) -> None:
+async def test_reimport_is_idempotent(first_import: Any, operator: AsyncConnection[Any]) -> None:
     report = await import_text(operator, RAW, scope="global", source="again")
     await operator.commit()
     assert (report["counts"]["unchanged"], report["counts"]["created"], report["counts"]["revised"]) == (43, 0, 0)
@@ -87,7 +106,9 @@ async def test_reimport_is_idempotent(operator: AsyncConnection[Any]) -> None:
     assert await _scalar(operator, "select max(revision) from architecture.patterns") == 1
 
 
-async def test_changed_content_creates_a_revision_and_keeps_the_old_one(operator: AsyncConnection[Any]) -> None:
+async def test_changed_content_creates_a_revision_and_keeps_the_old_one(
+    first_import: Any, operator: AsyncConnection[Any]
+) -> None:
     edited = RAW.replace("- [high] Extensible through tools", "- [low] Extensible through tools", 1)
     report = await import_text(operator, edited, scope="global", source="edited")
     await operator.commit()
@@ -114,7 +135,9 @@ async def test_malformed_export_writes_nothing(operator: AsyncConnection[Any]) -
     assert await _scalar(operator, "select count(*) from architecture.catalog_imports") == before
 
 
-async def test_tenant_admin_imports_private_patterns_resolved_against_the_catalog(seeded_db: str) -> None:
+async def test_tenant_admin_imports_private_patterns_resolved_against_the_catalog(
+    first_import: Any, seeded_db: str
+) -> None:
     custom = RAW.split(" --- ")[1].replace("# AI Feature Store", "# Acme Feature Store")
     adam = await _as_user(seeded_db, "adam", "acme")
     report = await import_text(adam, custom, scope="tenant", source="acme.md")

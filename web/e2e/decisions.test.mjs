@@ -39,8 +39,12 @@ test("an ADR goes draft → proposed → accepted; a concurrent edit is merged, 
   assert.match(id, /^[0-9a-f-]{36}$/);
 
   await field(a.page, "Context and problem statement").fill("Services publish events after committing.");
+  await field(a.page, "Considered options (one title per line)").fill("Transactional outbox\nDual writes");
+  await field(a.page, "Chosen option").selectOption("Transactional outbox");
   await a.page.getByRole("button", { name: "Save" }).click();
   await a.page.getByRole("status").filter({ hasText: "Saved (version" }).waitFor();
+  assert.equal(stack.psql(`select o.title from architecture.decisions as d join architecture.decision_options as o
+    on o.id = d.outcome_option_id where d.id = '${a.page.url().split("#/decisions/")[1]}'`).trim(), "Transactional outbox");
   for (const status of ["proposed", "accepted"]) {
     await a.page.getByRole("button", { name: `Move to ${status}` }).click();
     await a.page.getByRole("status").filter({ hasText: `Moved to ${status}.` }).waitFor();

@@ -5,7 +5,7 @@ import { DecisionHistory } from "./decisions_history";
 import { DecisionLinks } from "./decisions_links";
 import { ExportLink, ImportForm } from "./decisions_markdown";
 import {
-  DECISION_COLUMNS, FIELDS, changedFields, describe, documentOf, formOf, merge,
+  DECISION_COLUMNS, FIELDS, changedFields, describe, documentOf, formOf, list, merge,
   type Decision, type Form,
 } from "./decisions_model";
 import { Conflict } from "./decisions_conflict";
@@ -116,7 +116,6 @@ export function DecisionScreen({ id }: { id?: string }) {
     <Link to="/decisions">All decision records</Link></section>;
   if (!base || !form) return <p>{error || "Loading…"}</p>;
 
-  const chosen = (base.document?.outcome as Record<string, unknown> | undefined)?.chosen_option;
   const editable = !["rejected", "withdrawn", "deprecated", "superseded"].includes(base.status);
   const dirty = changedFields(formOf(base), form).length > 0;
 
@@ -129,7 +128,7 @@ export function DecisionScreen({ id }: { id?: string }) {
   const save = async (values: Form, version: number) => {
     setError(""); setNotice("");
     const { data, error } = await rest().rpc("architecture_decision_update",
-      { id: base.id, document: documentOf(values, chosen), version }).single();
+      { id: base.id, document: documentOf(values, base.document ?? {}), version }).single();
     if (error) return staleOr(error, () => setError(describe(error)));
     const saved = data as Decision;
     const fresh = await fetchDecision(saved.id);
@@ -192,13 +191,20 @@ export function DecisionScreen({ id }: { id?: string }) {
         <fieldset disabled={!editable}>
           <legend>Content (version {base.version})</legend>
           {FIELDS.map((f) => (
-            <label key={f.key} class="field">{f.label}
-              {f.multiline
-                ? <textarea name={f.key} rows={f.list ? 3 : 5} value={form[f.key]}
+            <div key={f.key} class="field">
+              <label for={`adr-${f.key}`}>{f.label}</label>
+              {f.choice
+                ? <select id={`adr-${f.key}`} name={f.key} value={form[f.key]}
+                    onChange={(e) => setForm({ ...form, [f.key]: e.currentTarget.value })}>
+                    <option value="">not decided</option>
+                    {list(form.options).map((o) => <option value={o}>{o}</option>)}
+                  </select>
+                : f.multiline
+                ? <textarea id={`adr-${f.key}`} name={f.key} rows={f.list ? 3 : 5} value={form[f.key]}
                     onInput={(e) => setForm({ ...form, [f.key]: e.currentTarget.value })} />
-                : <input name={f.key} value={form[f.key]} required
+                : <input id={`adr-${f.key}`} name={f.key} value={form[f.key]} required
                     onInput={(e) => setForm({ ...form, [f.key]: e.currentTarget.value })} />}
-            </label>
+            </div>
           ))}
           <button type="submit">Save</button>
         </fieldset>

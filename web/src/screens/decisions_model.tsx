@@ -23,6 +23,8 @@ export type Form = {
   title: string;
   context: string;
   decision_drivers: string;
+  options: string;
+  chosen: string;
   justification: string;
   good: string;
   bad: string;
@@ -32,10 +34,12 @@ export type Form = {
   tags: string;
 };
 
-export const FIELDS: { key: keyof Form; label: string; multiline: boolean; list?: boolean }[] = [
+export const FIELDS: { key: keyof Form; label: string; multiline: boolean; list?: boolean; choice?: boolean }[] = [
   { key: "title", label: "Title", multiline: false },
   { key: "context", label: "Context and problem statement", multiline: true },
   { key: "decision_drivers", label: "Decision drivers (one per line)", multiline: true, list: true },
+  { key: "options", label: "Considered options (one title per line)", multiline: true, list: true },
+  { key: "chosen", label: "Chosen option", multiline: false, choice: true },
   { key: "justification", label: "Outcome justification", multiline: true },
   { key: "good", label: "Good consequences (one per line)", multiline: true, list: true },
   { key: "bad", label: "Bad consequences (one per line)", multiline: true, list: true },
@@ -58,6 +62,8 @@ export function formOf(d: Decision): Form {
     title: d.title,
     context: str(doc.context),
     decision_drivers: lines(doc.decision_drivers),
+    options: lines(optionsOf(doc).map((o) => o.title)),
+    chosen: str(outcome.chosen_option),
     justification: str(outcome.justification),
     good: lines(consequences.good),
     bad: lines(consequences.bad),
@@ -68,16 +74,23 @@ export function formOf(d: Decision): Form {
   };
 }
 
-const list = (s: string): string[] => s.split("\n").map((x) => x.trim()).filter(Boolean);
+type Option = { title: string; [more: string]: unknown };
+const optionsOf = (doc: Record<string, unknown>): Option[] =>
+  Array.isArray(doc.options) ? (doc.options as Option[]).filter((o) => o && typeof o.title === "string") : [];
+
+export const list = (s: string): string[] => s.split("\n").map((x) => x.trim()).filter(Boolean);
 const text = (s: string): string | null => (s.trim() ? s : null);
 
-/** The `document` argument of architecture_decision_update for a form. */
-export function documentOf(f: Form, chosen: unknown): Record<string, unknown> {
+/** The `document` argument of architecture_decision_update for a form; options keep their pros and cons. */
+export function documentOf(f: Form, base: Record<string, unknown>): Record<string, unknown> {
+  const known = new Map(optionsOf(base).map((o) => [o.title, o]));
+  const titles = [...new Set(list(f.options))];
   return {
     title: f.title,
     context: text(f.context),
     decision_drivers: list(f.decision_drivers),
-    outcome: { chosen_option: chosen ?? null, justification: text(f.justification) },
+    options: titles.map((t) => known.get(t) ?? { title: t }),
+    outcome: { chosen_option: titles.includes(f.chosen) ? f.chosen : null, justification: text(f.justification) },
     consequences: { good: list(f.good), bad: list(f.bad), neutral: list(f.neutral) },
     confirmation: text(f.confirmation),
     more_information: text(f.more_information),
@@ -91,13 +104,15 @@ export type Merge = { form: Form; conflicts: (keyof Form)[] };
 export function merge(base: Form, mine: Form, theirs: Form): Merge {
   const form = { ...theirs };
   const conflicts: (keyof Form)[] = [];
-  for (const { key } of FIELDS) {
+  for (const { key, list: isList, multiline } of FIELDS) {
     const [b, m, t] = [base[key], mine[key], theirs[key]];
     if (m === t || m === b) form[key] = t;
     else if (t === b) form[key] = m;
     else {
       conflicts.push(key);
-      form[key] = key === "title" ? m : `${m}\n<<<<<<< theirs\n${t}\n>>>>>>>`;
+      // Lists: both sides' items (mine first); single values: mine; text: both, marked for the user to edit.
+      form[key] = isList ? [...new Set([...list(m), ...list(t)])].join("\n")
+        : !multiline ? m : `${m}\n<<<<<<< theirs\n${t}\n>>>>>>>`;
     }
   }
   return { form, conflicts };

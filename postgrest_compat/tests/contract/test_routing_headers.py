@@ -109,3 +109,13 @@ def test_cors_allowed_origins_echo_the_origin(contract_server) -> None:
         r = httpx.get(url + "/clients", headers={"Origin": "http://app.test"})
         assert r.headers["access-control-allow-origin"] == "http://app.test"
         assert r.headers["access-control-allow-credentials"] == "true"
+
+
+def test_proxy_status_names_sql_and_jwt_error_codes(anon) -> None:
+    """Every error carries `Proxy-Status: PostgREST; error=<code>` (v13+), SQLSTATEs and JWT failures included."""
+    bad_value = anon.get("/clients", params={"id": "eq.not-a-number"})
+    assert bad_value.status_code == 400 and bad_value.json()["code"] == "22P02"
+    assert bad_value.headers["proxy-status"] == "PostgREST; error=22P02"
+    bad_jwt = anon.get("/clients", headers={"Authorization": "Bearer not.a.jwt"})
+    assert bad_jwt.status_code == 401 and bad_jwt.json()["code"] == "PGRST301"
+    assert bad_jwt.headers["proxy-status"] == "PostgREST; error=PGRST301"

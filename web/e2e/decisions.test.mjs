@@ -26,6 +26,7 @@ async function signedIn(subject, slug) {
   return { context, page, errors };
 }
 
+const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth <= innerWidth);
 const field = (page, label) => page.getByLabel(label, { exact: true });
 const heading = (page) => page.getByRole("heading", { level: 1 });
 
@@ -77,6 +78,9 @@ test("an ADR goes draft → proposed → accepted; a concurrent edit is merged, 
     from architecture.decisions where id = '${id}'`).trim();
   assert.equal(stored(), "Services publish events atomically with their writes.|");
   await shot(a.page, "decision-conflict");
+  await a.page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await fitsWidth(a.page), "the conflict view scrolls sideways at phone width");
+  await a.page.setViewportSize({ width: 1200, height: 900 });
 
   await conflict.getByRole("button", { name: "Merge" }).click();
   await a.page.getByRole("status").filter({ hasText: "Merged without overlaps" }).waitFor();
@@ -100,6 +104,9 @@ test("an ADR goes draft → proposed → accepted; a concurrent edit is merged, 
   // Markdown export of the accepted record.
   await a.page.getByRole("button", { name: "Export Markdown" }).click();
   const markdown = await a.page.getByLabel("Exported Markdown").innerText();
+  await a.page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await fitsWidth(a.page), "the record page scrolls sideways at phone width");
+  await a.page.setViewportSize({ width: 1200, height: 900 });
   assert.match(markdown, /status: accepted/);
   assert.match(markdown, /no two-phase commit/);
 

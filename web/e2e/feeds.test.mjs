@@ -121,6 +121,7 @@ test("subscribe, watch articles arrive, see errors, open an article with its ver
   await broken.getByText(/\d+ error\(s\)/).waitFor({ timeout: 60000 });
   assert.match(await broken.innerText(), /404/);
   await shot(page, "feeds");
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "feeds scroll sideways");
 
   // An article whose pattern mentions were verified against its text.
   let linked = [];
@@ -162,6 +163,7 @@ test("subscribe, watch articles arrive, see errors, open an article with its ver
   await insights.getByRole("button", { name: "Show in the text" }).click();
   await page.waitForFunction((id) => document.activeElement?.id === id, `claim-${verified.id}`);
   await shot(page, "article-insights");
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), "article scrolls sideways");
 
   // Correct an extracted statement: the correction is stored and marked.
   await insights.getByText("Correct the extracted statements").click();

@@ -26,7 +26,7 @@ export function Conflict({ base, mine, theirs, onKeepMine, onTakeTheirs, onMerge
         {" "}{new Date(theirs.updated_at).toLocaleString()}). Your changes are not saved yet.
       </p>
       {differ.length === 0 ? <p>Their version has the same content as yours.</p> : (
-        <table class="diff">
+        <div style={{ overflowX: "auto" }}><table class="diff">
           <thead><tr><th scope="col">Field</th><th scope="col">Changed by</th><th scope="col">Yours</th>
             <th scope="col">Theirs</th></tr></thead>
           <tbody>
@@ -34,12 +34,12 @@ export function Conflict({ base, mine, theirs, onKeepMine, onTakeTheirs, onMerge
               <tr key={k}>
                 <th scope="row">{label(k)}</th>
                 <td>{changedBy(k)}</td>
-                <td class="mine"><pre>{mine[k]}</pre></td>
-                <td class="theirs"><pre>{other[k]}</pre></td>
+                <td class="mine"><pre style={{ whiteSpace: "pre-wrap" }}>{mine[k]}</pre></td>
+                <td class="theirs"><pre style={{ whiteSpace: "pre-wrap" }}>{other[k]}</pre></td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
       <div role="group" aria-label="Resolve the conflict">
         <button type="button" onClick={onKeepMine}>Keep mine</button>

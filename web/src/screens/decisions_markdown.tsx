@@ -32,7 +32,7 @@ export function ExportLink({ decision }: { decision: Decision }) {
         <span>
           {" "}<a download={name} href={href}>
             Download {name}</a>
-          <details open><summary>Markdown</summary><pre class="markdown" aria-label="Exported Markdown">{markdown}</pre></details>
+          <details open><summary>Markdown</summary><pre class="markdown" aria-label="Exported Markdown" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{markdown}</pre></details>
         </span>
       )}
     </span>

@@ -69,7 +69,7 @@ export function ArticleScreen({ id }: { id?: string }) {
   }));
 
   return (
-    <article aria-labelledby="article-h">
+    <article aria-labelledby="article-h" style={{ overflowWrap: "anywhere" }}>
       <h1 id="article-h">{article.title ?? "(untitled)"}</h1>
       <p class="small">
         {article.feed_title ?? "document"}{article.author ? `, ${article.author}` : ""},{" "}

@@ -29,5 +29,5 @@ export function HighlightedText({ text, spans }: { text: string; spans: Span[] }
     at = s.end;
   }
   parts.push(text.slice(at));
-  return <div class="article-text" aria-label="Article text" style={{ whiteSpace: "pre-wrap" }}>{parts}</div>;
+  return <div class="article-text" aria-label="Article text" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{parts}</div>;
 }

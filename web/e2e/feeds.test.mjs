@@ -155,9 +155,10 @@ test("subscribe, watch articles arrive, see errors, open an article with its ver
   const verified = claimed.find((r) => r.verification === "verified");
   await page.goto(stack.webUrl + `#/articles/${verified.article_id}`);
   const insights = page.getByRole("region", { name: "Insights" });
-  await insights.getByText("The article states this directly.").waitFor();
+  const claimList = insights.locator("ul.claims");
+  await claimList.getByText("The article states this directly.").waitFor();
   assert.equal(await page.locator(`mark[id="claim-${verified.id}"]`).innerText(), verified.quote);
-  const review = insights.getByRole("listitem").filter({ hasText: "A paraphrased trade-off." });
+  const review = claimList.getByRole("listitem").filter({ hasText: "A paraphrased trade-off." });
   await review.getByText("needs review").waitFor();
   await review.getByText("Quote not found in the text, not evidence").waitFor();
   await insights.getByRole("button", { name: "Show in the text" }).click();

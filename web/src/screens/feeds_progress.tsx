@@ -6,7 +6,7 @@ import { ApiError, config, rest, session } from "../api";
 export type Job = { id: number; task: string; status: string; attempts: number; updated_at: string };
 export type EngineEvent = { id: string; event: string; status: string; data: Record<string, unknown> };
 
-const LAST_KEY = "stance.events.last";
+const lastKey = () => `stance.events.last.${session.tenantId ?? "none"}`;
 const POLL_MS = 3000;
 
 /** Parse one SSE block ("id: …\nevent: …\ndata: …"). */
@@ -31,7 +31,7 @@ function parseBlock(block: string): EngineEvent | null {
 }
 
 async function follow(signal: AbortSignal, onOpen: () => void, onEvent: (e: EngineEvent) => void): Promise<void> {
-  const last = sessionStorage.getItem(LAST_KEY) ?? "0";
+  const last = sessionStorage.getItem(lastKey()) ?? "0";
   const headers: Record<string, string> = { Accept: "text/event-stream", "Last-Event-ID": last };
   if (session.token) headers.Authorization = `Bearer ${session.token}`;
   if (session.tenantId) headers["x-tenant-id"] = session.tenantId;
@@ -49,7 +49,7 @@ async function follow(signal: AbortSignal, onOpen: () => void, onEvent: (e: Engi
       const event = parseBlock(buffer.slice(0, cut));
       buffer = buffer.slice(cut + 2);
       if (event) {
-        if (event.id) sessionStorage.setItem(LAST_KEY, event.id);
+        if (event.id) sessionStorage.setItem(lastKey(), event.id);
         onEvent(event);
       }
     }
@@ -75,12 +75,17 @@ export function useProgress(refresh: () => void, pending: boolean): Progress {
   useEffect(() => {
     const abort = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let soon: ReturnType<typeof setTimeout> | undefined;
+    // A burst of events (one per derivation) becomes one refresh.
+    const refreshSoon = () => {
+      if (soon) return;
+      soon = setTimeout(() => { soon = undefined; refreshRef.current(); void loadJobs(); }, 400);
+    };
     const run = async (attempt: number): Promise<void> => {
       try {
         await follow(abort.signal, () => setLive(true), (e) => {
           setRecent((r) => [e, ...r].slice(0, 8));
-          refreshRef.current();
-          void loadJobs();
+          refreshSoon();
         });
       } catch {
         /* stream unavailable: polling carries on; retry below */
@@ -89,7 +94,7 @@ export function useProgress(refresh: () => void, pending: boolean): Progress {
       if (!abort.signal.aborted) timer = setTimeout(() => void run(attempt + 1), Math.min(30000, 2000 * 2 ** attempt));
     };
     void run(0);
-    return () => { abort.abort(); if (timer) clearTimeout(timer); };
+    return () => { abort.abort(); if (timer) clearTimeout(timer); if (soon) clearTimeout(soon); };
   }, []);
 
   useEffect(() => {

@@ -138,6 +138,17 @@ test("an ADR goes draft → proposed → accepted; a concurrent edit is merged, 
   await a.page.getByRole("link", { name: "ADR-0005" }).click();
   await heading(a.page).filter({ hasText: "Isolate tenants with row-level security" }).filter({ hasText: "proposed" }).waitFor();
   assert.equal(await field(a.page, "Context and problem statement").inputValue(), "Tenants must never see each other's rows.");
+
+  // Link it to the first record, see the link, remove it again.
+  const links = a.page.getByRole("region", { name: "Links" });
+  await links.getByLabel("Link kind").selectOption("relates_to");
+  await links.getByLabel("Record").selectOption({ label: "ADR-0001: Use an outbox for integration events" });
+  await links.getByLabel("Scope note").fill("same integration boundary");
+  await links.getByRole("button", { name: "Add link" }).click();
+  const link = links.getByRole("listitem").filter({ hasText: "ADR-0001" });
+  await link.filter({ hasText: "relates to" }).filter({ hasText: "same integration boundary" }).waitFor();
+  await link.getByRole("button", { name: "Remove relates to link to ADR-0001" }).click();
+  await links.getByText("No links.").waitFor();
   await a.page.goto(stack.webUrl + "#/decisions");
   await a.page.getByRole("link", { name: "ADR-0005" }).waitFor();
   await shot(a.page, "decisions-list");

@@ -16,6 +16,7 @@ export function DecisionLinks({ decision, onChange }: { decision: Decision; onCh
   const [relations, setRelations] = useState<Relation[]>([]);
   const [records, setRecords] = useState<Option[]>([]);
   const [patterns, setPatterns] = useState<Option[]>([]);
+  const [articles, setArticles] = useState<Option[]>([]);
   const [kind, setKind] = useState("relates_to");
   const [target, setTarget] = useState("");
   const [note, setNote] = useState("");
@@ -35,14 +36,18 @@ export function DecisionLinks({ decision, onChange }: { decision: Decision; onCh
     void rest().from("architecture_patterns").select("id,name").order("name").limit(1000)
       .then(({ data }) => setPatterns(((data ?? []) as { id: string; name: string }[])
         .map((p) => ({ id: p.id, label: p.name }))));
+    void rest().from("architecture_articles").select("id,title").order("received_at", { ascending: false }).limit(200)
+      .then(({ data }) => setArticles(((data ?? []) as { id: string; title: string | null }[])
+        .map((a) => ({ id: a.id, label: a.title ?? "(untitled)" }))));
   }, [decision.id, decision.version]);
 
-  const options = kind === "relies_on" ? patterns : records;
+  const options = kind === "relies_on" ? patterns : kind === "cites" ? articles : records;
+  const targetArg = kind === "relies_on" ? "pattern_id" : kind === "cites" ? "article_id" : "target_id";
   const add = async (e: Event) => {
     e.preventDefault();
     setError("");
     const args: Record<string, unknown> = { id: decision.id, kind, scope_note: note || null };
-    args[kind === "relies_on" ? "pattern_id" : "target_id"] = target;
+    args[targetArg] = target;
     const { error } = await rest().rpc("architecture_decision_link", args);
     if (error) return setError(describe(error));
     setTarget(""); setNote("");
@@ -72,11 +77,12 @@ export function DecisionLinks({ decision, onChange }: { decision: Decision; onCh
                   {r.other_ref}: {r.other_title}</a>
               ) : r.pattern_id ? <span>pattern {patternName(r.pattern_id)}</span>
                 : r.article_id ? <a href={`#/articles/${r.article_id}`}
-                  onClick={(e) => { e.preventDefault(); navigate(`/articles/${r.article_id}`); }}>article</a> : null}
+                  onClick={(e) => { e.preventDefault(); navigate(`/articles/${r.article_id}`); }}>
+                  {articles.find((a) => a.id === r.article_id)?.label ?? "article"}</a> : null}
               {r.other_status && <span> ({r.other_status})</span>}
               {r.scope_note && <span> — {r.scope_note}</span>}
               {r.direction === "outgoing" &&
-                <button type="button" class="small" aria-label={`Remove ${r.label} link`}
+                <button type="button" class="small" aria-label={`Remove ${r.label.replace(/_/g, " ")} link${r.other_ref ? ` to ${r.other_ref}` : ""}`}
                   onClick={() => remove(r.link_id)}>Remove</button>}
             </li>
           ))}
@@ -85,10 +91,10 @@ export function DecisionLinks({ decision, onChange }: { decision: Decision; onCh
       <form onSubmit={add} class="inline-form">
         <label>Link kind
           <select value={kind} onChange={(e) => { setKind(e.currentTarget.value); setTarget(""); }}>
-            {[...RECORD_KINDS, "relies_on"].map((k) => <option value={k}>{k.replace(/_/g, " ")}</option>)}
+            {[...RECORD_KINDS, "relies_on", "cites"].map((k) => <option value={k}>{k.replace(/_/g, " ")}</option>)}
           </select>
         </label>
-        <label>{kind === "relies_on" ? "Pattern" : "Record"}
+        <label>{kind === "relies_on" ? "Pattern" : kind === "cites" ? "Article" : "Record"}
           <select value={target} required onChange={(e) => setTarget(e.currentTarget.value)}>
             <option value="">choose…</option>
             {options.map((o) => <option value={o.id}>{o.label}</option>)}

@@ -1,6 +1,6 @@
 // web/e2e/app.test.mjs — browser tests of sign-in, tenants, team, catalog search, pattern rating, radar, advisor, quota,
 // cross-tenant URLs and phone width, against the real stack (stack.mjs). Layer: web (tests).
-import { after, before, test } from "node:test";
+import { after, before, test as nodeTest } from "node:test";
 import assert from "node:assert/strict";
 import { browser, shot, signIn, startStack, watchConsole } from "./stack.mjs";
 
@@ -15,9 +15,30 @@ after(async () => {
   await stack?.stop();
 });
 
+let current = null;
+const failed = [];
+/** A test that, on failure, saves a screenshot and appends the page's URL and main text to the error. */
+function test(name, fn) {
+  nodeTest(name, async () => {
+    try {
+      await fn();
+    } catch (err) {
+      if (current && !current.isClosed()) {
+        await shot(current, `FAILED-${name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => {});
+        const text = await current.locator("body").innerText().catch(() => "");
+        err.message += `\nat ${current.url()}\nfailed responses: ${failed.join("; ")}\n${text.slice(0, 1500)}`;
+      }
+      throw err;
+    }
+  });
+}
+
 async function page(subject, slug, viewport = { width: 1200, height: 900 }) {
   const context = await chrome.newContext({ viewport });
   const p = await context.newPage();
+  current = p;
+  failed.length = 0;
+  p.on("response", (r) => { if (r.status() >= 500) failed.push(`${r.status()} ${r.url()}`); });
   const errors = watchConsole(p);
   await signIn(p, stack, subject, slug);
   return { p, errors, close: () => context.close() };

@@ -117,7 +117,9 @@ test("an ADR goes draft → proposed → accepted; a concurrent edit is merged, 
   await a.page.getByRole("region", { name: "Links" }).getByRole("listitem").filter({ hasText: "ADR-0001" })
     .filter({ hasText: "supersedes" }).waitFor();
   for (const status of ["proposed", "accepted"]) {
-    await a.page.getByRole("button", { name: `Move to ${status}` }).click();
+    // Keyboard only: focus the lifecycle button and press Enter.
+    await a.page.getByRole("button", { name: `Move to ${status}` }).focus();
+    await a.page.keyboard.press("Enter");
     await a.page.getByRole("status").filter({ hasText: `Moved to ${status}.` }).waitFor();
   }
   await a.page.goto(stack.webUrl + `#/decisions/${id}`);

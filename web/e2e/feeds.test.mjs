@@ -116,7 +116,7 @@ test("subscribe, watch articles arrive, see errors, open an article with its ver
   // A feed that answers 404 shows its error count and last error.
   await page.getByLabel("Feed URL").fill(`${feedBase}/gone.rss`);
   await page.getByLabel("Title (optional)").fill("Missing feed");
-  await page.getByRole("button", { name: "Subscribe", exact: true }).click();
+  await page.keyboard.press("Enter"); // keyboard only: Enter in the form subscribes
   const broken = subscriptions.getByRole("listitem").filter({ hasText: "Missing feed" });
   await broken.getByText(/\d+ error\(s\)/).waitFor({ timeout: 60000 });
   assert.match(await broken.innerText(), /404/);

@@ -32,12 +32,13 @@ export function match(path: string): { route: Route; id?: string } | null {
   return null;
 }
 
-/** The current hash path, re-rendering on change. */
+/** The current hash path, re-rendering on change (re-read once the listener is attached). */
 export function usePath(): string {
   const [path, setPath] = useState(currentPath());
   useEffect(() => {
     const on = () => setPath(currentPath());
     addEventListener("hashchange", on);
+    on(); // a change between this render and the listener would otherwise be missed
     return () => removeEventListener("hashchange", on);
   }, []);
   return path;

@@ -82,6 +82,7 @@ test("search the imported catalog: highlighted snippets, facets, pattern page", 
   await first.waitFor();
   assert.match(await first.locator("a").innerText(), /Event Sourcing/);
   assert.ok((await p.locator(".snippet mark").count()) > 0, "snippets carry highlighted terms");
+  assert.equal(await p.locator(".hits").getByText("&amp;").count(), 0, "escaped entities are decoded");
   const total = Number((await p.getByText(/results for/).innerText()).split(" ")[0]);
   await p.getByRole("group", { name: "category" }).getByRole("checkbox").first().check();
   await p.getByText(/results for/).waitFor();

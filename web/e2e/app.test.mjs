@@ -50,7 +50,9 @@ async function rest(path, subject, slug, init = {}) {
     headers: { Authorization: `Bearer ${stack.tokens[subject]}`, "x-tenant-id": stack.tenants[slug],
       "content-type": "application/json" },
   });
-  return r.json();
+  const text = await r.text();
+  assert.ok(r.ok, `${path}: ${r.status} ${text}`);
+  return text ? JSON.parse(text) : null;
 }
 
 test("sign in, switch tenant, see the team and invite someone", async () => {
@@ -69,9 +71,23 @@ test("sign in, switch tenant, see the team and invite someone", async () => {
   await owner.p.getByLabel("Email").fill("newcomer@acme.test");
   await owner.p.getByRole("button", { name: "Invite" }).click();
   await owner.p.getByText("newcomer@acme.test as member — pending").waitFor();
+  await owner.p.getByLabel("Email").fill("gary@globex.test");
+  await owner.p.getByRole("button", { name: "Invite" }).click();
+  await owner.p.getByText("gary@globex.test as member — pending").waitFor();
+  const token = await owner.p.getByRole("status").locator("code").innerText();
   await shot(owner.p, "team");
-  assert.deepEqual([...errors, ...owner.errors], []);
+
+  const gary = await page("gary", "globex");
+  await gary.p.goto(stack.webUrl + "#/team");
+  await gary.p.getByLabel("Invitation token").fill(token);
+  await gary.p.getByRole("button", { name: "Accept invitation" }).click();
+  await gary.p.getByRole("cell", { name: "Olivia Owner", exact: true }).waitFor();
+  assert.equal(await gary.p.getByLabel("Tenant").inputValue(), stack.tenants.acme, "the joined team is selected");
+  assert.deepEqual([...errors, ...owner.errors, ...gary.errors], []);
   await owner.close();
+  await gary.close();
+  await rest("/rpc/leave_tenant", "gary", "acme", { method: "POST", body: "{}" }); // a stranger again for later tests
+  assert.deepEqual((await rest("/members?select=name&name=eq.Gary%20Globex", "olivia", "acme")), []);
 });
 
 test("search the imported catalog: highlighted snippets, facets, pattern page", async () => {

@@ -29,7 +29,7 @@ export function App() {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     if (session.token) myTenants().then(setTenants, setError);
-  }, [session.token]);
+  }, [session.token, session.tenantId]);
   if (!session.token || path === "/signin") return <SignInScreen />;
   const here = "/" + (path.split("/")[1] ?? "");
   return (

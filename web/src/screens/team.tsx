@@ -1,4 +1,4 @@
-// web/src/screens/team.tsx — the tenant's members (role changes) and invitations (invite, revoke). Layer: web.
+// web/src/screens/team.tsx — the tenant's members (role changes), invitations (invite, revoke, accept). Layer: web.
 import { useState } from "preact/hooks";
 import { must, rest, session } from "../api";
 import { ErrorBox, Loading } from "../components/error-box";
@@ -33,6 +33,28 @@ function InviteForm({ onDone }: { onDone: () => void }) {
       <button type="submit">Invite</button>
       <ErrorBox error={error} />
       {created?.token && <p role="status">Invitation created. Share this token: <code>{created.token}</code></p>}
+    </form>
+  );
+}
+
+function AcceptForm() {
+  const [token, setToken] = useState("");
+  const [error, setError] = useState<unknown>(null);
+  async function accept(e: Event) {
+    e.preventDefault();
+    setError(null);
+    try {
+      const tenantId = must(await rest().rpc("accept_invitation", { token: token.trim() })) as string;
+      session.set({ tenantId });
+    } catch (err) {
+      setError(err);
+    }
+  }
+  return (
+    <form class="row" onSubmit={accept} aria-label="Accept an invitation">
+      <label>Invitation token <input value={token} required onInput={(e) => setToken((e.target as HTMLInputElement).value)} /></label>
+      <button type="submit">Accept invitation</button>
+      <ErrorBox error={error} />
     </form>
   );
 }
@@ -91,6 +113,8 @@ export function TeamScreen(_: { id?: string }) {
           </li>
         ))}
       </ul>
+      <h2>Join another team</h2>
+      <AcceptForm />
     </section>
   );
 }

@@ -179,8 +179,20 @@ test("run the advisor, see the recommendation and its reasons, find it saved; th
   await p.getByRole("row", { name: /advisor runs/ }).getByRole("cell", { name: "1 per day" }).waitFor();
   await shot(p, "usage");
   assert.ok(errors.every((e) => e.includes("402")), `only the refused request logs: ${errors}`);
-  stack.psql("select chassis.set_plan_limit('free', 'architecture.advisor.runs', 20)");
   await close();
+
+  const owner = await page("olivia", "acme");
+  await owner.p.goto(stack.webUrl + "#/usage");
+  await owner.p.getByRole("button", { name: "Switch to Pro" }).click();
+  await owner.p.getByText("Plan: pro").waitFor();
+  await owner.p.getByRole("row", { name: /advisor runs/ }).getByRole("cell", { name: "unlimited per day" }).waitFor();
+  const again = await rest("/rpc/architecture_advise", "mia", "acme", {
+    method: "POST", body: JSON.stringify({ answers: (await rest("/architecture_assessments?select=answers&limit=1", "mia", "acme"))[0].answers }),
+  });
+  assert.ok(again.assessment_id, "on Pro the advisor runs again");
+  assert.deepEqual(owner.errors, []);
+  await owner.close();
+  stack.psql("select chassis.set_plan_limit('free', 'architecture.advisor.runs', 20)");
 });
 
 test("editing ids in URLs across tenants shows not-found, never data", async () => {

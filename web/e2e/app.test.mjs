@@ -198,10 +198,26 @@ test("run the advisor, see the recommendation and its reasons, find it saved; th
 test("editing ids in URLs across tenants shows not-found, never data", async () => {
   const [mine] = await rest("/architecture_assessments?select=id&limit=1", "mia", "acme");
   assert.ok(mine?.id, "acme has an assessment");
+  await rest("/rpc/architecture_save_custom_pattern", "olivia", "acme", { method: "POST", body: JSON.stringify({ pattern: {
+    slug: "acme-cells", name: "Acme Cells", category: "system", complexity: 2, team_size: "Small (2+ engineers)",
+    team_size_min: 2, team_size_max: null, summary: "Acme's own cell layout.", also_known_as: [], when_to_use: ["Always."],
+    when_not_to_use: ["Never."], key_components: [{ name: "Cell", description: "A cell." }],
+    pros: [{ weight: "high", text: "Simple." }], cons: [{ weight: "low", text: "Limited." }], tech_stacks: [],
+    real_world_examples: [], decision_matrix: [{ versus: "Monolith", versus_slug: "monolith", text: "Pick it." }],
+    references: [], overview: "Cells.", related: [],
+  } }) });
+  const acme = await page("olivia", "acme");
+  await acme.p.goto(stack.webUrl + "#/patterns/acme-cells");
+  await acme.p.getByText("Acme's own cell layout.").waitFor();
+  await acme.close();
+
   const { p, errors, close } = await page("gary", "globex");
   await p.goto(stack.webUrl + `#/advisor/${mine.id}`);
   await p.getByRole("heading", { name: "Not found" }).waitFor();
   assert.equal(await p.getByText("checkout rewrite").count(), 0);
+  await p.goto(stack.webUrl + "#/patterns/acme-cells");
+  await p.getByRole("heading", { name: "Not found" }).waitFor();
+  assert.equal(await p.getByText("Acme's own cell layout").count(), 0);
   await p.goto(stack.webUrl + "#/patterns/no-such-pattern");
   await p.getByRole("heading", { name: "Not found" }).waitFor();
   await p.goto(stack.webUrl + "#/nowhere");

@@ -1,4 +1,4 @@
-"""JSON log lines carrying the request id, tenant, user and job id of the current context. Layer: core."""
+"""JSON log lines carrying request id, tenant, user (id and JWT subject) and job id of the context. Layer: core."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-FIELDS = ("request_id", "tenant_id", "user_id", "job_id")
+FIELDS = ("request_id", "tenant_id", "user_id", "user_sub", "job_id")
 _context: contextvars.ContextVar[dict[str, Any]] = contextvars.ContextVar("sidecar_log_context", default={})  # noqa: B039
 
 

@@ -67,7 +67,7 @@ async def test_access_lines_carry_request_id_and_actor(
     by_id = {line["request_id"]: line for line in lines(access_lines)}
     ok = by_id["log-req-1"]
     assert (ok["logger"], ok["msg"], ok["status"]) == ("sidecar.access", "POST /captures", 202)
-    assert (ok["user_id"], ok["tenant_id"]) == (mia, acme)
+    assert (ok["user_id"], ok["user_sub"], ok["tenant_id"]) == (mia, claims["sub"], acme)
     assert isinstance(ok["ms"], float)
     anon = by_id["log-req-2"]
-    assert (anon["status"], anon["user_id"], anon["tenant_id"]) == (401, None, None)
+    assert (anon["status"], anon["user_id"], anon["user_sub"], anon["tenant_id"]) == (401, None, None, None)

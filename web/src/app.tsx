@@ -8,7 +8,7 @@ import { SignInScreen } from "./screens/signin";
 import { myTenants, type Tenant } from "./tenants";
 
 const NAV: [string, string][] = [
-  ["/", "Catalog"], ["/radar", "Radar"], ["/advisor", "Advisor"], ["/decisions", "Decisions"],
+  ["/", "Catalog"], ["/import", "Import"], ["/radar", "Radar"], ["/advisor", "Advisor"], ["/decisions", "Decisions"],
   ["/feeds", "Feeds"], ["/team", "Team"], ["/usage", "Usage"],
 ];
 

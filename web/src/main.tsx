@@ -5,6 +5,7 @@ import { App } from "./app";
 import { addRoutes } from "./routes";
 import { AdvisorScreen, AssessmentScreen } from "./screens/advisor";
 import { CatalogScreen } from "./screens/catalog";
+import { CatalogImportScreen } from "./screens/catalog_import";
 import { PatternScreen } from "./screens/pattern";
 import { RadarScreen } from "./screens/radar";
 import { TeamScreen } from "./screens/team";
@@ -15,6 +16,7 @@ addRoutes([
   { pattern: "/", screen: CatalogScreen, title: "Catalog" },
   { pattern: "/patterns", screen: CatalogScreen, title: "Catalog" },
   { pattern: "/patterns/:id", screen: PatternScreen, title: "Pattern" },
+  { pattern: "/import", screen: CatalogImportScreen, title: "Import patterns" },
   { pattern: "/radar", screen: RadarScreen, title: "Radar" },
   { pattern: "/advisor", screen: AdvisorScreen, title: "Advisor" },
   { pattern: "/advisor/:id", screen: AssessmentScreen, title: "Assessment" },

@@ -4,6 +4,8 @@
 -- B=0.4 > body C=0.2, plus an exact-title bonus and trigram similarity of the title, so typos in a name still
 -- match (plain queries matching no text). Hits carry <mark>-highlighted snippets (text HTML-escaped first).
 -- Facets count each value over the hits that pass the other filters.
+-- Definer (app_owner, BYPASSRLS) with the search_documents policy spelled out in every read: under RLS the
+-- planner may not use the GIN indexes for @@ and <% (they are not leakproof), so every search was a seq scan.
 create function api.architecture_search(
   q text,
   sources text [] default null,
@@ -14,7 +16,7 @@ create function api.architecture_search(
   "offset" int default 0
 )
 returns jsonb
-language plpgsql stable
+language plpgsql stable security definer
 set search_path = ''
 as $$
 declare
@@ -23,6 +25,9 @@ declare
   -- Typo tolerance is for plain words (quotes, -exclusions and "or" ask for exact text semantics), and only when the
   -- words themselves match nothing: a trigram scan of every title is the expensive part of a search.
   v_fuzzy boolean := coalesce(architecture_search.q, '') !~* '(^|\s)-|"|\sor\s';
+  -- The visibility of architecture.search_documents (policy select_signed_in), applied explicitly below.
+  v_user uuid := chassis.current_user_id();
+  v_tenant uuid := chassis.current_tenant_id();
   v_result jsonb;
 begin
   if v_term = '' then
@@ -32,7 +37,10 @@ begin
   if architecture_search."limit" not between 1 and 100 or architecture_search."offset" < 0 then
     raise sqlstate 'PT400' using message = 'limit must be 1..100 and offset >= 0';
   end if;
-  v_fuzzy := v_fuzzy and not exists (select 1 from architecture.search_documents as d where d.tsv @@ v_query);
+  v_fuzzy := v_fuzzy and not exists (
+    select 1 from architecture.search_documents as d
+    where d.tsv @@ v_query and v_user is not null and (d.tenant_id is null or d.tenant_id = v_tenant)
+  );
   -- matched keeps no long text: summaries and bodies are read for the page only.
   with matched as (
     select d.source, d.ref_id, d.title, d.slug, d.url, d.category, d.complexity, d.team_size,
@@ -45,7 +53,8 @@ begin
       (architecture_search.team_size is null or d.team_size = pg_catalog.lower(architecture_search.team_size))
         as ok_team_size
     from architecture.search_documents as d
-    where d.tsv @@ v_query or (v_fuzzy and v_term operator (extensions.<%) pg_catalog.lower(d.title))
+    where (d.tsv @@ v_query or (v_fuzzy and v_term operator (extensions.<%) pg_catalog.lower(d.title)))
+      and v_user is not null and (d.tenant_id is null or d.tenant_id = v_tenant)
   ),
   hits as (
     select m.*,

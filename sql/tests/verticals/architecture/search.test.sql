@@ -2,7 +2,7 @@
 -- aliases/summary > body), web-search syntax, typo-tolerant names, highlighting, facets, tenant isolation.
 -- Layer: vertical (tests).
 begin;
-select plan(18);
+select plan(21);
 select tests.personas();
 \ir catalog_fixture.sql
 select pg_temp.import_global(array[
@@ -60,6 +60,19 @@ select throws_ok($$ select api.architecture_search('  ') $$, 'PT400', 'empty sea
 select tests.authenticate_as('gary', 'globex');
 select is(api.architecture_search('saga') -> 'facets' -> 'source', '[{"value": "pattern", "count": 2}]'::jsonb,
   'another tenant does not find acme''s note');
+select tests.authenticate_as('nina');
+select is(api.architecture_search('saga') -> 'facets' -> 'source', '[{"value": "pattern", "count": 2}]'::jsonb,
+  'a user without a team finds only global documents');
+select tests.authenticate_as('mia');
+select is(api.architecture_search('saga') -> 'total', '2'::jsonb,
+  'a member with no tenant selected does not find the tenant''s note');
+select tests.clear_authentication();
+select
+  set_config('stance.user_id', '', true) as user_id,
+  set_config('stance.tenant_id', tests.tenant_id('acme')::text, true) as tenant_id;
+set local role authenticated;
+select is(api.architecture_search('saga') -> 'total', '0'::jsonb, 'the role without a signed-in user finds nothing');
+reset role;
 select tests.as_anon();
 select throws_ok($$ select api.architecture_search('saga') $$, '42501', null, 'anon cannot search');
 

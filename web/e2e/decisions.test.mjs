@@ -42,8 +42,27 @@ test("an ADR goes draft → proposed → accepted; a concurrent edit is merged, 
   await field(a.page, "Context and problem statement").fill("Services publish events after committing.");
   await field(a.page, "Considered options (one title per line)").fill("Transactional outbox\nDual writes");
   await field(a.page, "Chosen option").selectOption("Transactional outbox");
+  await field(a.page, "Date").fill("2026-11-30");
+  await field(a.page, "Deciders (one per line)").fill("adam\nolivia");
+  await field(a.page, "Consulted (one per line)").fill("platform team");
+  await field(a.page, "Informed (one per line)").fill("all engineers");
+  const opt = (title, part) => field(a.page, `Option "${title}": ${part}`);
+  await opt("Transactional outbox", "description").fill("Events go to an outbox table in the same transaction.");
+  await opt("Transactional outbox", "pros (one per line)").fill("atomic with the write\nreplayable");
+  await opt("Transactional outbox", "neutral points (one per line)").fill("needs a relay");
+  await opt("Dual writes", "cons (one per line)").fill("events lost on a crash");
   await a.page.getByRole("button", { name: "Save" }).click();
   await a.page.getByRole("status").filter({ hasText: "Saved (version" }).waitFor();
+  assert.equal(stack.psql(`select concat_ws('|', decision_date, array_to_string(decision_makers, ','), consulted[1],
+    informed[1]) from architecture.decisions where id = '${id}'`).trim(), "2026-11-30|adam,olivia|platform team|all engineers");
+  const options = () => stack.psql(`select string_agg(concat_ws('|', title, description, array_to_string(pros, ','),
+    array_to_string(neutral, ','), array_to_string(cons, ',')), ';' order by ord) from architecture.decision_options
+    where decision_id = '${id}'`).trim();
+  assert.equal(options(), "Transactional outbox|Events go to an outbox table in the same transaction.|"
+    + "atomic with the write,replayable|needs a relay|;Dual writes||||events lost on a crash");
+  await a.page.reload();
+  assert.equal(await opt("Transactional outbox", "pros (one per line)").inputValue(), "atomic with the write\nreplayable");
+  assert.equal(await field(a.page, "Deciders (one per line)").inputValue(), "adam\nolivia");
   assert.equal(stack.psql(`select o.title from architecture.decisions as d join architecture.decision_options as o
     on o.id = d.outcome_option_id where d.id = '${a.page.url().split("#/decisions/")[1]}'`).trim(), "Transactional outbox");
   for (const status of ["proposed", "accepted"]) {
@@ -61,6 +80,7 @@ test("an ADR goes draft → proposed → accepted; a concurrent edit is merged, 
   const b = await signedIn("olivia", "acme");
   await b.page.goto(stack.webUrl + `#/decisions/${id}`);
   await field(b.page, "Context and problem statement").fill("Services publish events atomically with their writes.");
+  await field(b.page, 'Option "Dual writes": cons (one per line)').fill("events lost on a crash\ntwo systems to keep in sync");
   await field(a.page, "Decision drivers (one per line)").fill("no lost events\nno two-phase commit");
   await b.page.getByRole("button", { name: "Save" }).click();
   await b.page.getByRole("status").filter({ hasText: "Saved (version" }).waitFor();
@@ -74,6 +94,8 @@ test("an ADR goes draft → proposed → accepted; a concurrent edit is merged, 
     .getByRole("cell").first().innerText(), "them");
   assert.equal(await conflict.getByRole("row").filter({ hasText: "Decision drivers" })
     .getByRole("cell").first().innerText(), "you");
+  assert.equal(await conflict.getByRole("row").filter({ hasText: 'Option "Dual writes": cons' })
+    .getByRole("cell").first().innerText(), "them");
   const stored = () => stack.psql(`select context || '|' || array_to_string(decision_drivers, ',')
     from architecture.decisions where id = '${id}'`).trim();
   assert.equal(stored(), "Services publish events atomically with their writes.|");
@@ -89,6 +111,7 @@ test("an ADR goes draft → proposed → accepted; a concurrent edit is merged, 
   await a.page.getByRole("button", { name: "Save" }).click();
   await a.page.getByRole("status").filter({ hasText: "Saved (version" }).waitFor();
   assert.equal(stored(), "Services publish events atomically with their writes.|no lost events,no two-phase commit");
+  assert.match(options(), /Dual writes\|\|\|\|events lost on a crash,two systems to keep in sync$/);
 
   // Both edit the same field: "Keep mine" saves over theirs only because the user chose it.
   await b.page.reload();

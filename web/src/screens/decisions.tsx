@@ -9,6 +9,7 @@ import {
   type Decision, type Form,
 } from "./decisions_model";
 import { Conflict } from "./decisions_conflict";
+import { OptionFields } from "./decisions_options";
 
 type Row = Pick<Decision, "id" | "ref" | "title" | "status" | "superseded_by" | "open_review_flags" | "updated_at">;
 
@@ -202,10 +203,12 @@ export function DecisionScreen({ id }: { id?: string }) {
                 : f.multiline
                 ? <textarea id={`adr-${f.key}`} name={f.key} rows={f.list ? 3 : 5} value={form[f.key]}
                     onInput={(e) => setForm({ ...form, [f.key]: e.currentTarget.value })} />
-                : <input id={`adr-${f.key}`} name={f.key} value={form[f.key]} required
+                : <input id={`adr-${f.key}`} name={f.key} value={form[f.key]} required={!f.date}
+                    type={f.date ? "date" : "text"}
                     onInput={(e) => setForm({ ...form, [f.key]: e.currentTarget.value })} />}
             </div>
           ))}
+          <OptionFields form={form} setForm={setForm} />
           <button type="submit">Save</button>
         </fieldset>
       </form>

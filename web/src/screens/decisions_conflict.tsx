@@ -1,5 +1,5 @@
 // web/src/screens/decisions_conflict.tsx — "changed elsewhere" panel of a stale ADR save. Layer: web.
-import { changedFields, FIELDS, formOf, type Decision, type Form } from "./decisions_model";
+import { changedFields, fieldOf, formOf, type Decision, type Form } from "./decisions_model";
 
 type Props = {
   base: Form;
@@ -13,9 +13,9 @@ type Props = {
 export function Conflict({ base, mine, theirs, onKeepMine, onTakeTheirs, onMerge }: Props) {
   const other = formOf(theirs);
   const differ = changedFields(mine, other);
-  const label = (k: keyof Form) => FIELDS.find((f) => f.key === k)?.label ?? k;
+  const label = (k: keyof Form) => fieldOf(String(k)).label;
   const changedBy = (k: keyof Form) => {
-    const [me, them] = [mine[k] !== base[k], other[k] !== base[k]];
+    const [me, them] = [(mine[k] ?? "") !== (base[k] ?? ""), (other[k] ?? "") !== (base[k] ?? "")];
     return me && them ? "both" : me ? "you" : "them";
   };
   return (

@@ -18,9 +18,14 @@ export type Decision = {
 export const DECISION_COLUMNS =
   "id,number,ref,title,status,next_statuses,superseded_by,open_review_flags,document,updated_at,version";
 
-/** The editable fields, as flat strings (lists one item per line). */
+/** The editable fields, as flat strings (lists one item per line); each option's own fields under `optionKey`. */
 export type Form = {
+  [option: string]: string;
   title: string;
+  date: string;
+  decision_makers: string;
+  consulted: string;
+  informed: string;
   context: string;
   decision_drivers: string;
   options: string;
@@ -34,8 +39,13 @@ export type Form = {
   tags: string;
 };
 
-export const FIELDS: { key: keyof Form; label: string; multiline: boolean; list?: boolean; choice?: boolean }[] = [
+export const FIELDS: { key: string & keyof Form; label: string; multiline: boolean; list?: boolean; choice?: boolean;
+  date?: boolean }[] = [
   { key: "title", label: "Title", multiline: false },
+  { key: "date", label: "Date", multiline: false, date: true },
+  { key: "decision_makers", label: "Deciders (one per line)", multiline: true, list: true },
+  { key: "consulted", label: "Consulted (one per line)", multiline: true, list: true },
+  { key: "informed", label: "Informed (one per line)", multiline: true, list: true },
   { key: "context", label: "Context and problem statement", multiline: true },
   { key: "decision_drivers", label: "Decision drivers (one per line)", multiline: true, list: true },
   { key: "options", label: "Considered options (one title per line)", multiline: true, list: true },
@@ -58,8 +68,12 @@ export function formOf(d: Decision): Form {
   const doc = d.document ?? {};
   const outcome = obj(doc.outcome);
   const consequences = obj(doc.consequences);
-  return {
+  const form: Form = {
     title: d.title,
+    date: str(doc.date),
+    decision_makers: lines(doc.decision_makers),
+    consulted: lines(doc.consulted),
+    informed: lines(doc.informed),
     context: str(doc.context),
     decision_drivers: lines(doc.decision_drivers),
     options: lines(optionsOf(doc).map((o) => o.title)),
@@ -72,6 +86,40 @@ export function formOf(d: Decision): Form {
     more_information: str(doc.more_information),
     tags: lines(doc.tags),
   };
+  for (const o of optionsOf(doc)) {
+    for (const part of OPTION_PARTS) {
+      form[optionKey(o.title, part.key)] = part.list ? lines(o[part.key]) : str(o[part.key]);
+    }
+  }
+  return form;
+}
+
+/** A considered option's own fields: its description (text) and its pros, neutral points and cons (lists). */
+export const OPTION_PARTS = [
+  { key: "description", label: "description", list: false },
+  { key: "pros", label: "pros (one per line)", list: true },
+  { key: "neutral", label: "neutral points (one per line)", list: true },
+  { key: "cons", label: "cons (one per line)", list: true },
+] as const;
+type Part = (typeof OPTION_PARTS)[number]["key"];
+const PREFIX = "option:";
+
+export const optionKey = (title: string, part: Part): string => `${PREFIX}${part}:${title}`;
+
+/** The form fields of one key: FIELDS's entry, or an option part parsed from `option:<part>:<title>`. */
+export function fieldOf(key: string): { label: string; multiline: boolean; list?: boolean } {
+  const fixed = FIELDS.find((f) => f.key === key);
+  if (fixed) return fixed;
+  const [part, ...title] = key.slice(PREFIX.length).split(":");
+  const p = OPTION_PARTS.find((x) => x.key === part);
+  return { label: `Option "${title.join(":")}": ${p?.label ?? part}`, multiline: true, list: p?.list };
+}
+
+/** Every key of the given forms: the fixed fields first, then the option parts in the order they appear. */
+export function keysOf(...forms: Form[]): (keyof Form)[] {
+  const keys = FIELDS.map((f) => f.key as string);
+  for (const f of forms) for (const k of Object.keys(f)) if (!keys.includes(k)) keys.push(k);
+  return keys;
 }
 
 type Option = { title: string; [more: string]: unknown };
@@ -85,11 +133,23 @@ const text = (s: string): string | null => (s.trim() ? s : null);
 export function documentOf(f: Form, base: Record<string, unknown>): Record<string, unknown> {
   const known = new Map(optionsOf(base).map((o) => [o.title, o]));
   const titles = [...new Set(list(f.options))];
+  const option = (t: string): Option => {
+    const o: Option = { ...(known.get(t) ?? {}), title: t };
+    for (const part of OPTION_PARTS) {
+      const v = f[optionKey(t, part.key)];
+      if (v !== undefined) o[part.key] = part.list ? list(v) : v;
+    }
+    return o;
+  };
   return {
     title: f.title,
+    date: f.date.trim() || null,
+    decision_makers: list(f.decision_makers),
+    consulted: list(f.consulted),
+    informed: list(f.informed),
     context: text(f.context),
     decision_drivers: list(f.decision_drivers),
-    options: titles.map((t) => known.get(t) ?? { title: t }),
+    options: titles.map(option),
     outcome: { chosen_option: titles.includes(f.chosen) ? f.chosen : null, justification: text(f.justification) },
     consequences: { good: list(f.good), bad: list(f.bad), neutral: list(f.neutral) },
     confirmation: text(f.confirmation),
@@ -104,8 +164,9 @@ export type Merge = { form: Form; conflicts: (keyof Form)[] };
 export function merge(base: Form, mine: Form, theirs: Form): Merge {
   const form = { ...theirs };
   const conflicts: (keyof Form)[] = [];
-  for (const { key, list: isList, multiline } of FIELDS) {
-    const [b, m, t] = [base[key], mine[key], theirs[key]];
+  for (const key of keysOf(base, mine, theirs)) {
+    const { list: isList, multiline } = fieldOf(String(key));
+    const [b, m, t] = [base[key] ?? "", mine[key] ?? "", theirs[key] ?? ""];
     if (m === t || m === b) form[key] = t;
     else if (t === b) form[key] = m;
     else {
@@ -119,7 +180,7 @@ export function merge(base: Form, mine: Form, theirs: Form): Merge {
 }
 
 export function changedFields(a: Form, b: Form): (keyof Form)[] {
-  return FIELDS.map((f) => f.key).filter((k) => a[k] !== b[k]);
+  return keysOf(a, b).filter((k) => (a[k] ?? "") !== (b[k] ?? ""));
 }
 
 /** One line for an API error: message, then details and hint as the API words them. */

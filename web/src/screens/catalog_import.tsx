@@ -10,13 +10,14 @@ type Report = {
   counts: Record<string, number>; sections: Record<string, number>; not_in_run: string[]; warnings: Warning[];
 };
 
+const COUNTS = ["patterns", "created", "revised", "unchanged", "related_links", "unresolved_links", "dangling_links"];
+
 /** The API's error with object `details` (a malformed export names pattern, section, problem) flattened to text. */
 function readable(err: unknown): unknown {
   if (!(err instanceof ApiError) || err.details == null || typeof err.details === "string") return err;
   const d = err.details as unknown as Record<string, unknown>;
-  const flat = new ApiError({ code: err.code, message: err.message, hint: err.hint,
-    details: Object.entries(d).map(([k, v]) => `${k}: ${v}`).join(" · ") }, err.status);
-  return flat;
+  return new ApiError({ code: err.code, message: err.message, hint: err.hint,
+    details: Object.entries(d).filter(([, v]) => v != null).map(([k, v]) => `${k}: ${v}`).join(" · ") }, err.status);
 }
 
 function ImportReport({ report }: { report: Report }) {
@@ -28,7 +29,9 @@ function ImportReport({ report }: { report: Report }) {
       <table aria-label="Counts">
         <thead><tr><th scope="col">Outcome</th><th scope="col">Count</th></tr></thead>
         <tbody>
-          {Object.entries(report.counts).map(([k, v]) => <tr key={k}><td>{k.replace(/_/g, " ")}</td><td>{v}</td></tr>)}
+          {COUNTS.filter((k) => k in report.counts).map((k) => (
+            <tr key={k}><td>{k.replace(/_/g, " ")}</td><td>{report.counts[k]}</td></tr>
+          ))}
         </tbody>
       </table>
       <details><summary>Sections imported</summary>

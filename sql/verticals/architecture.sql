@@ -17,6 +17,7 @@
 \ir ../functions/verticals/architecture/search_index.sql
 \ir ../functions/verticals/architecture/search_unindex.sql
 \ir ../functions/verticals/architecture/escape_html.sql
+\ir ../functions/verticals/architecture/search_run.sql
 \ir ../functions/verticals/architecture/team_size_band.sql
 \ir ../functions/verticals/architecture/pattern_search_body.sql
 \ir ../functions/verticals/architecture/tg_patterns__index_search.sql

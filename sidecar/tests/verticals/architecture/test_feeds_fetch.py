@@ -4,7 +4,6 @@ hostile and malformed feeds, redirects, 410, Retry-After, tombstones, determinis
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,23 +48,8 @@ def world(module_db: str, db_conninfo: str) -> str:
 
 
 @pytest.fixture
-def server() -> Iterator[ScriptedServer]:
-    with ScriptedServer() as srv:
-        yield srv
-
-
-@pytest.fixture
 def settings(server: ScriptedServer) -> FetchSettings:
     return FetchSettings(policy=AddressPolicy.allowing(f"127.0.0.1:{server.port}"), max_bytes=2 * 1024 * 1024)
-
-
-@pytest.fixture
-async def sidecar(world: str) -> AsyncIterator[AsyncConnection[Any]]:
-    conn = await AsyncConnection.connect(world)
-    await conn.execute("set role sidecar")
-    await conn.commit()
-    yield conn
-    await conn.close()
 
 
 async def run_pattern_mentions(conn: AsyncConnection[Any], article_id: str) -> int:

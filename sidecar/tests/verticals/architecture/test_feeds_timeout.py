@@ -4,7 +4,6 @@ and backs off, never raising or hanging the worker. Layer: vertical."""
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from uuid import UUID
 
@@ -28,19 +27,8 @@ def world(module_db: str, db_conninfo: str) -> str:
     return db_conninfo
 
 
-@pytest.fixture
-def server() -> Iterator[ScriptedServer]:
-    with ScriptedServer() as srv:
-        yield srv
-
-
-@pytest.fixture
-async def sidecar(world: str) -> AsyncIterator[AsyncConnection[Any]]:
-    conn = await AsyncConnection.connect(world)
-    await conn.execute("set role sidecar")
-    await conn.commit()
-    yield conn
-    await conn.close()
+def short_timeouts(server: ScriptedServer) -> FetchSettings:
+    return FetchSettings(policy=AddressPolicy.allowing(f"127.0.0.1:{server.port}"), read_timeout=0.3, total_timeout=0.8)
 
 
 def subscribe(conninfo: str, url: str) -> UUID:
@@ -66,9 +54,7 @@ async def test_a_stalled_server_times_out_and_the_error_is_recorded(
     world: str, server: ScriptedServer, sidecar: AsyncConnection[Any]
 ) -> None:
     server.routes["/late.rss"] = lambda seen: Reply(200, {"Content-Type": "application/rss+xml"}, FEED, delay=3.0)
-    settings = FetchSettings(
-        policy=AddressPolicy.allowing(f"127.0.0.1:{server.port}"), read_timeout=0.3, total_timeout=0.8
-    )
+    settings = short_timeouts(server)
     feed_id = subscribe(world, server.url("/late.rss"))
     started = time.monotonic()
     report = await fetch_feed(sidecar, feed_id, settings)
@@ -81,9 +67,7 @@ async def test_a_prompt_server_within_the_timeout_is_fetched(
     world: str, server: ScriptedServer, sidecar: AsyncConnection[Any]
 ) -> None:
     server.routes["/prompt.rss"] = lambda seen: Reply(200, {"Content-Type": "application/rss+xml"}, FEED, delay=0.1)
-    settings = FetchSettings(
-        policy=AddressPolicy.allowing(f"127.0.0.1:{server.port}"), read_timeout=0.3, total_timeout=0.8
-    )
+    settings = short_timeouts(server)
     feed_id = subscribe(world, server.url("/prompt.rss"))
     report = await fetch_feed(sidecar, feed_id, settings)
     assert (report.kind, report.error_code) == ("ok", None)
